@@ -1,0 +1,82 @@
+/**
+ * Anything with a construct path: a construct from `constructs` (`node.path`) or a plain string.
+ *
+ * Kept structural so that the neutral core depends on no construct library.
+ */
+export interface PathLike {
+  /** The construct node whose path names where the error happened. */
+  readonly node: { readonly path: string };
+}
+
+/**
+ * The library's one error type for bad input, raised at synth time.
+ *
+ * Its message always names four things, so the user can fix the input without reading our code:
+ * the construct path, the property, the offending value and what is allowed.
+ *
+ * @example
+ * throw new MlopsValidationError(this, 'athenaBytesScannedCutoffPerQuery', 5, 'at least 10 MB');
+ * // [Stack/Lake] invalid athenaBytesScannedCutoffPerQuery: 5. Allowed: at least 10 MB.
+ */
+export class MlopsValidationError extends Error {
+  /** Path of the construct that received the bad input (`"<no construct>"` outside a construct). */
+  public readonly constructPath: string;
+  /** The property that holds the bad value, in dotted form (`tables[0].schema.fields[2].type`). */
+  public readonly property: string;
+  /** The bad value, as received. */
+  public readonly value: unknown;
+  /** What would have been accepted, as a sentence fragment. */
+  public readonly allowed: string;
+
+  constructor(scope: PathLike | string | undefined, property: string, value: unknown, allowed: string) {
+    const constructPath = scope === undefined ? '<no construct>' : typeof scope === 'string' ? scope : scope.node.path;
+    super(`[${constructPath}] invalid ${property}: ${describeValue(value)}. Allowed: ${allowed}.`);
+    this.name = 'MlopsValidationError';
+    this.constructPath = constructPath;
+    this.property = property;
+    this.value = value;
+    this.allowed = allowed;
+  }
+}
+
+/**
+ * A problem found by a validation that runs before a construct path is known (a schema is
+ * declared outside any construct). Constructs turn problems into {@link MlopsValidationError}s
+ * under their own path with {@link throwIfProblems}.
+ */
+export interface ValidationProblem {
+  /** Property path relative to the validated object (`fields[2].type`). */
+  readonly property: string;
+  /** The bad value. */
+  readonly value: unknown;
+  /** What is allowed. */
+  readonly allowed: string;
+}
+
+/**
+ * Throws the first problem as an {@link MlopsValidationError} under `scope`, with `prefix`
+ * prepended to its property path; does nothing when there are no problems.
+ */
+export function throwIfProblems(scope: PathLike | string | undefined, prefix: string, problems: readonly ValidationProblem[]): void {
+  const first = problems[0];
+  if (first === undefined) {
+    return;
+  }
+  const property = prefix === '' ? first.property : first.property.startsWith('[') ? `${prefix}${first.property}` : `${prefix}.${first.property}`;
+  throw new MlopsValidationError(scope, property, first.value, first.allowed);
+}
+
+function describeValue(value: unknown): string {
+  if (typeof value === 'string') {
+    return JSON.stringify(value);
+  }
+  if (value === undefined || typeof value === 'number' || typeof value === 'boolean' || value === null) {
+    return String(value);
+  }
+  try {
+    const json = JSON.stringify(value);
+    return json.length > 200 ? `${json.slice(0, 197)}...` : json;
+  } catch {
+    return String(value);
+  }
+}
