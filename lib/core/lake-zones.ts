@@ -1,5 +1,17 @@
 import { ValidationProblem } from './errors';
 import { namingProblem, ZONE_NAME_RULE } from './naming';
+import { TableSchema } from './schema';
+
+/** Days after which unfinished multipart uploads are aborted when a lifecycle does not say. */
+export const DEFAULT_ABORT_INCOMPLETE_UPLOADS_DAYS = 7;
+
+/** A table of a lake: which zone holds it, and the neutral schema it is generated from. */
+export interface LakeTableSpec {
+  /** The zone whose storage holds the data and whose database/dataset holds the table. */
+  readonly zone: string;
+  /** The table's schema; its name becomes the table name. */
+  readonly schema: TableSchema;
+}
 
 /**
  * When objects of a zone move to cheaper storage and when old versions go away. The same spec
@@ -48,7 +60,7 @@ export interface LakeLifecycle {
   readonly noncurrentVersionsToRetain?: number;
   /**
    * Days after which unfinished multipart uploads are aborted.
-   * @default 7
+   * @default DEFAULT_ABORT_INCOMPLETE_UPLOADS_DAYS (7)
    */
   readonly abortIncompleteUploadsAfterDays?: number;
 }
