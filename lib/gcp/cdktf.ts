@@ -1,0 +1,9 @@
+/**
+ * The one module of the library that imports `cdktf`.
+ *
+ * HashiCorp deprecated cdktf in December 2025; its community continuation (CDK Terrain, `cdktn`)
+ * is not usable here yet. Every other file imports these names from here, so moving to cdktn is
+ * a change to this file alone.
+ */
+export { App, Fn, Lazy, TerraformOutput, TerraformStack, Testing, Token, TerraformResource, TerraformElement } from 'cdktf';
+export type { ITerraformDependable, TerraformResourceLifecycle } from 'cdktf';
