@@ -1,0 +1,19 @@
+/**
+ * The AWS example app: every AWS example stack, in the one App that `cdk.json` runs, so
+ * `npx cdk synth` and `npx cdk deploy <Stack>` work from the repository root.
+ */
+import { App } from 'aws-cdk-lib';
+import { ExistingOrdersStack } from './existing-stack';
+import { LakeStack } from './lake-stack';
+
+/** Adds the example stacks to `app`. */
+export function buildAwsExamples(app: App): void {
+  new LakeStack(app, 'MlopsLakeExample');
+  new ExistingOrdersStack(app, 'MlopsExistingStackExample');
+}
+
+if (require.main === module) {
+  const app = new App();
+  buildAwsExamples(app);
+  app.synth();
+}

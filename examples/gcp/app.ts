@@ -1,0 +1,17 @@
+/**
+ * The Google Cloud example app. `npm run synth` writes it to cdktf.out/stacks/<stack>, where
+ * `terraform init && terraform apply` deploys it.
+ */
+import { App } from 'cdktf';
+import { GcpLakeStack } from './lake-stack';
+
+/** Adds the example stacks to `app`. */
+export function buildGcpExamples(app: App): void {
+  new GcpLakeStack(app, 'mlops-lake-example');
+}
+
+if (require.main === module) {
+  const app = new App({ outdir: 'cdktf.out' });
+  buildGcpExamples(app);
+  app.synth();
+}

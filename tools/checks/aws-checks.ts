@@ -1,0 +1,97 @@
+/**
+ * The AWS side of "the checks every construct passes": the CloudFormation validator built into
+ * aws-cdk-lib (errors and warnings) and the cdk-nag AwsSolutions and NIST 800-53 rev 5 packs, all
+ * run as validation plugins at synth, read back from the assembly's validation report.
+ *
+ * Development tooling, not shipped in the package: users add cdk-nag themselves.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { App, AppProps, Validations } from 'aws-cdk-lib';
+import { CloudAssembly } from 'aws-cdk-lib/cx-api';
+import { AwsSolutionsChecks, NIST80053R5Checks } from 'cdk-nag';
+import { IConstruct } from 'constructs';
+
+/** Context every checked app gets: validator findings are errors, and the report is ours to read. */
+export const CHECKED_APP_CONTEXT = {
+  '@aws-cdk/core:validateAgainstDefaultRules': true,
+  // We read the report and fail on any finding, warnings included, so synth itself must not throw
+  // before the report is written.
+  '@aws-cdk/core:failSynthOnValidationErrors': false,
+};
+
+/** One unacknowledged finding of a validator or rule pack. */
+export interface AwsFinding {
+  /** `CloudFormation Validate`, `AwsSolutions` or `NIST.800.53.R5`. */
+  readonly plugin: string;
+  /** Rule id, e.g. `AwsSolutions-S1` or `W3030`. */
+  readonly rule: string;
+  /** `error`, `warning`, ... */
+  readonly severity: string;
+  /** Construct paths that violate it. */
+  readonly constructPaths: string[];
+  /** The rule's description. */
+  readonly description: string;
+}
+
+/** One acknowledgment found in the construct tree. */
+export interface AwsAcknowledgment {
+  /** Rule id acknowledged. */
+  readonly rule: string;
+  /** Construct path it was made at. */
+  readonly at: string;
+  /** Why. */
+  readonly reason: string;
+}
+
+/** A new App with the validator strict and both cdk-nag packs registered. */
+export function newCheckedApp(props: AppProps = {}): App {
+  const app = new App({ ...props, context: { ...CHECKED_APP_CONTEXT, ...props.context } });
+  Validations.of(app).addPlugins(new AwsSolutionsChecks(app), new NIST80053R5Checks(app));
+  return app;
+}
+
+/**
+ * Every finding the plugins reported for a synthesized assembly.
+ *
+ * aws-cdk-lib leaves a plugin out of the report when it found nothing, so a clean report cannot
+ * prove by itself that a pack ran. What proves it: the report file exists only when validation
+ * ran (CDK_VALIDATION unset or not "false"), `newCheckedApp` registers both packs on every checked
+ * app, and the vacuity tests show the same harness reporting findings on non-compliant stacks.
+ */
+export function readFindings(assembly: CloudAssembly): AwsFinding[] {
+  const reportFile = path.join(assembly.directory, 'validation-report.json');
+  if (!fs.existsSync(reportFile)) {
+    throw new Error(`no validation report in ${assembly.directory}: were the validation plugins registered (newCheckedApp) and CDK_VALIDATION not "false"?`);
+  }
+  const report = JSON.parse(fs.readFileSync(reportFile, 'utf8')) as {
+    pluginReports: Array<{ pluginName: string; violations: Array<{ ruleName: string; description: string; severity: string; violatingConstructs: Array<{ constructPath: string }> }> }>;
+  };
+  return report.pluginReports.flatMap((r) => r.violations.map((v) => ({
+    plugin: r.pluginName,
+    rule: v.ruleName,
+    severity: v.severity,
+    description: v.description,
+    constructPaths: v.violatingConstructs.map((c) => c.constructPath),
+  })));
+}
+
+/** Acknowledgments under `root`, with their reasons. */
+export function listAcknowledgments(root: IConstruct): AwsAcknowledgment[] {
+  const acks: AwsAcknowledgment[] = [];
+  for (const construct of root.node.findAll()) {
+    for (const entry of construct.node.metadata) {
+      if (entry.type === 'aws:cdk:acknowledged-rules' && entry.data) {
+        for (const [rule, reason] of Object.entries(entry.data as Record<string, string>)) {
+          acks.push({ rule, at: construct.node.path, reason });
+        }
+      }
+    }
+  }
+  return acks;
+}
+
+/** One line per finding, for error messages. */
+export function formatFindings(findings: readonly AwsFinding[]): string {
+  return findings.map((f) => `${f.rule} (${f.severity}, ${f.plugin}) at ${f.constructPaths.join(', ')}: ${f.description.slice(0, 160)}`).join('\n');
+}
