@@ -1,0 +1,142 @@
+/**
+ * Packs the library as npm would publish it and installs the tarball into two fresh apps: one
+ * with only the AWS peers, one with only the Google Cloud peers. Each synthesizes a DataLake,
+ * and neither has the other cloud's packages in its node_modules.
+ */
+import { execFile } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { promisify } from 'util';
+
+const run = promisify(execFile);
+const root = path.join(__dirname, '..');
+const versions = require('../package.json').devDependencies as Record<string, string>;
+
+jest.setTimeout(240_000);
+
+let work: string;
+let tarball: string;
+let awsDir: string;
+let gcpDir: string;
+
+beforeAll(async () => {
+  work = fs.mkdtempSync(path.join(os.tmpdir(), 'mlops-pack-'));
+  // `npm test` has just compiled lib/ into dist/ (one tsc run for the whole project); build again
+  // only when dist/lib does not match lib/, e.g. when jest runs alone after an edit.
+  if (!distMatchesSources()) {
+    await run('npm', ['run', '--silent', 'build'], { cwd: root, maxBuffer: 10_000_000 });
+  }
+  const { stdout } = await run('npm', ['pack', '--silent', '--ignore-scripts', '--pack-destination', work], { cwd: root, maxBuffer: 10_000_000 });
+  tarball = path.join(work, stdout.trim().split('\n').pop()!);
+  // Both installs at once: they are bound by unpacking files, not by one core.
+  [awsDir, gcpDir] = await Promise.all([
+    consumerApp('aws-only', ['aws-cdk-lib', 'constructs'], {
+      'app.js': awsApp,
+      'check.ts': tsConsumer("import { DataLake } from 'mlops-constructs/aws';\nimport { TableSchema } from 'mlops-constructs';"),
+    }),
+    consumerApp('gcp-only', ['cdktf', '@cdktf/provider-google', 'constructs'], {
+      'app.js': gcpApp,
+      'check.ts': tsConsumer("import { DataLake } from 'mlops-constructs/gcp';\nimport { TableSchema } from 'mlops-constructs';"),
+    }),
+  ]);
+});
+
+/** Every lib/**.ts has a newer dist/lib/**.js, and dist/lib has no JavaScript without a source. */
+function distMatchesSources(): boolean {
+  const list = (dir: string, ext: string): string[] => (fs.existsSync(dir) ? fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }) : [])
+    .filter((f) => f.endsWith(ext) && !f.endsWith('.d.ts'));
+  const sources = list(path.join(root, 'lib'), '.ts').map((f) => f.slice(0, -3));
+  const outputs = list(path.join(root, 'dist', 'lib'), '.js').map((f) => f.slice(0, -3));
+  return sources.length === outputs.length && sources.every((f) => {
+    const js = path.join(root, 'dist', 'lib', `${f}.js`);
+    return fs.existsSync(js) && fs.statSync(js).mtimeMs >= fs.statSync(path.join(root, 'lib', `${f}.ts`)).mtimeMs;
+  });
+}
+
+afterAll(() => {
+  fs.rmSync(work, { recursive: true, force: true });
+});
+
+/** A fresh app folder with `deps` installed next to the packed library (from the npm cache when it can). */
+async function consumerApp(name: string, deps: string[], files: Record<string, string>): Promise<string> {
+  const dir = path.join(work, name);
+  fs.mkdirSync(dir);
+  fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name, version: '1.0.0', private: true }));
+  for (const [file, text] of Object.entries(files)) {
+    fs.writeFileSync(path.join(dir, file), text);
+  }
+  await run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', tarball, ...deps.map((d) => `${d}@${versions[d]}`)], { cwd: dir, maxBuffer: 10_000_000 });
+  return dir;
+}
+
+const schema = `
+const { FieldType, TableSchema } = require('mlops-constructs');
+const orders = new TableSchema({
+  name: 'orders',
+  fields: [
+    { name: 'customer_id', type: FieldType.STRING },
+    { name: 'amount', type: FieldType.decimal(12, 2) },
+    { name: 'ordered_at', type: FieldType.TIMESTAMP },
+  ],
+  entityKeys: ['customer_id'],
+  eventTime: 'ordered_at',
+});
+`;
+
+const awsApp = `${schema}
+const { App, Stack } = require('aws-cdk-lib');
+const { DataLake } = require('mlops-constructs/aws');
+const app = new App({ outdir: 'cdk.out', context: { '@aws-cdk/core:validateAgainstDefaultRules': true } });
+const stack = new Stack(app, 'Consumer');
+new DataLake(stack, 'Lake', { tables: [{ zone: 'raw', schema: orders }] });
+const template = app.synth().getStackByName('Consumer').template;
+const types = Object.values(template.Resources).map((r) => r.Type);
+let other = true; try { require.resolve('cdktf'); } catch { other = false; }
+console.log(JSON.stringify({ buckets: types.filter((t) => t === 'AWS::S3::Bucket').length, tables: types.filter((t) => t === 'AWS::Glue::Table').length, otherCloudResolvable: other }));
+`;
+
+const gcpApp = `${schema}
+const { App, TerraformStack } = require('cdktf');
+const { GoogleProvider } = require('@cdktf/provider-google/lib/provider');
+const { DataLake } = require('mlops-constructs/gcp');
+const app = new App({ outdir: 'cdktf.out' });
+const stack = new TerraformStack(app, 'consumer');
+new GoogleProvider(stack, 'google', { project: 'consumer-project' });
+new DataLake(stack, 'Lake', { prefix: 'consumer', tables: [{ zone: 'raw', schema: orders }] });
+app.synth();
+const tf = JSON.parse(require('fs').readFileSync('cdktf.out/stacks/consumer/cdk.tf.json', 'utf8'));
+let other = true; try { require.resolve('aws-cdk-lib'); } catch { other = false; }
+console.log(JSON.stringify({ buckets: Object.keys(tf.resource.google_storage_bucket).length, tables: Object.keys(tf.resource.google_bigquery_table).length, otherCloudResolvable: other }));
+`;
+
+// Type-checks a TypeScript consumer as well: the AWS app with the classic resolution many CDK
+// apps use (found through typesVersions), the GCP app with node16 (found through exports).
+const tsConsumer = (imports: string) => `${imports}\nexport const used = [DataLake, TableSchema];\n`;
+
+test('an AWS-only app installs the tarball without cdktf and synthesizes a DataLake', async () => {
+  const dir = awsDir;
+  expect(fs.existsSync(path.join(dir, 'node_modules', 'cdktf'))).toBe(false);
+  expect(fs.existsSync(path.join(dir, 'node_modules', '@cdktf'))).toBe(false);
+  const { stdout } = await run('node', ['app.js'], { cwd: dir });
+  expect(JSON.parse(stdout.trim().split('\n').pop()!)).toEqual({ buckets: 4, tables: 1, otherCloudResolvable: false });
+  await typecheck(dir, 'commonjs', 'node');
+});
+
+test('a Google-Cloud-only app installs the tarball without aws-cdk-lib and synthesizes a DataLake', async () => {
+  const dir = gcpDir;
+  expect(fs.existsSync(path.join(dir, 'node_modules', 'aws-cdk-lib'))).toBe(false);
+  const { stdout } = await run('node', ['app.js'], { cwd: dir });
+  expect(JSON.parse(stdout.trim().split('\n').pop()!)).toEqual({ buckets: 4, tables: 1, otherCloudResolvable: false });
+  await typecheck(dir, 'node16', 'node16');
+});
+
+async function typecheck(dir: string, module: string, resolution: string): Promise<void> {
+  const tsc = path.join(root, 'node_modules', 'typescript', 'bin', 'tsc');
+  fs.writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify({
+    compilerOptions: { strict: true, noEmit: true, skipLibCheck: true, types: [], module, moduleResolution: resolution, target: 'es2022' },
+    files: ['check.ts'],
+  }));
+  await run('node', [tsc, '-p', 'tsconfig.json'], { cwd: dir })
+    .catch((e) => { throw new Error(`tsc (${resolution} resolution) failed in ${dir}:\n${e.stdout}${e.stderr}`); });
+}
