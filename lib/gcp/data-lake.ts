@@ -10,7 +10,7 @@ import { StorageBucket } from '@cdktf/provider-google/lib/storage-bucket';
 import { StorageBucketIamMember } from '@cdktf/provider-google/lib/storage-bucket-iam-member';
 import { Construct, IConstruct } from 'constructs';
 import {
-  bigQueryColumns, LakeLifecycle, LakeTableSpec, LakeZone, MlopsValidationError, namingProblem, PREFIX_RULE, resolveLakeZones,
+  bigQueryColumns, LakeLifecycle, LakeTableSpec, LakeZone, MlopsValidationError, NamingRule, namingProblem, PREFIX_RULE, resolveLakeZones,
   ResolvedLakeZone, TableSchema, throwIfProblems, toSnakeCase,
 } from '../core';
 import { Fn, ITerraformDependable, TerraformResource, Token } from './cdktf';
@@ -229,9 +229,9 @@ export class DataLake extends Construct implements IDataLake {
     if (props === null || typeof props !== 'object') {
       throw new MlopsValidationError(this, 'props', props, 'an object with at least a prefix');
     }
-    this.prefix = this.validatePrefix(props.prefix);
-    this.project = this.validateProject(props.project);
-    this.location = this.validateLocation(props.location);
+    this.prefix = this.validName('prefix', PREFIX_RULE, props.prefix);
+    this.project = props.project === undefined ? undefined : this.validName('project', GCP_PROJECT_ID_RULE, props.project);
+    this.location = props.location === undefined ? DEFAULT_LOCATION : this.validName('location', LAKE_LOCATION_RULE, props.location);
     this.removalPolicy = resolveRemovalPolicy(this, 'removalPolicy', props.removalPolicy);
     this.encryptionKey = this.validateEncryptionKey(props.encryptionKey);
     const zones = this.resolveZones(props.zones);
@@ -479,40 +479,16 @@ export class DataLake extends Construct implements IDataLake {
     return this.clientConfig.project;
   }
 
-  private validatePrefix(prefix: unknown): string {
-    if (typeof prefix === 'string' && Token.isUnresolved(prefix)) {
-      return prefix;
+  /** `value` when it follows `rule` or is an unresolved token; otherwise an error naming `property`. */
+  private validName(property: string, rule: NamingRule, value: unknown): string {
+    if (typeof value === 'string' && Token.isUnresolved(value)) {
+      return value;
     }
-    const problem = namingProblem(PREFIX_RULE, prefix);
+    const problem = namingProblem(rule, value);
     if (problem !== undefined) {
-      throw new MlopsValidationError(this, 'prefix', prefix, problem);
+      throw new MlopsValidationError(this, property, value, problem);
     }
-    return prefix as string;
-  }
-
-  private validateProject(project: unknown): string | undefined {
-    if (project === undefined || (typeof project === 'string' && Token.isUnresolved(project))) {
-      return project as string | undefined;
-    }
-    const problem = namingProblem(GCP_PROJECT_ID_RULE, project);
-    if (problem !== undefined) {
-      throw new MlopsValidationError(this, 'project', project, problem);
-    }
-    return project as string;
-  }
-
-  private validateLocation(location: unknown): string {
-    if (location === undefined) {
-      return DEFAULT_LOCATION;
-    }
-    if (typeof location === 'string' && Token.isUnresolved(location)) {
-      return location;
-    }
-    const problem = namingProblem(LAKE_LOCATION_RULE, location);
-    if (problem !== undefined) {
-      throw new MlopsValidationError(this, 'location', location, problem);
-    }
-    return location as string;
+    return value as string;
   }
 
   private validateEncryptionKey(key: unknown): ICryptoKey | undefined {

@@ -1,7 +1,6 @@
 import { StorageBucketLifecycleRule } from '@cdktf/provider-google/lib/storage-bucket';
 import { DEFAULT_ABORT_INCOMPLETE_UPLOADS_DAYS, LakeLifecycle } from '../core';
 
-/** Days after which unfinished multipart uploads are aborted when a lifecycle does not say (`LakeLifecycle` default). */
 /**
  * The GCS lifecycle rules of a lake lifecycle, following the table in `LakeLifecycle`:
  *
