@@ -600,11 +600,9 @@ export class DataLake extends DataLakeBase {
       reason: ZONE_REPLICATION_REASON,
     });
     this.buckets[zone.name] = bucket;
+    // Valid by construction: PREFIX_RULE and ZONE_NAME_RULE only admit names whose snake case
+    // follows GLUE_NAME_RULE (test/core/naming.test.ts).
     const databaseName = `${toSnakeCase(this.prefix)}_${toSnakeCase(zone.name)}`;
-    if (!Token.isUnresolved(databaseName) && namingProblem(GLUE_NAME_RULE, databaseName)) {
-      // prefix and zone rules guarantee this; kept as a guard for future rule changes.
-      throw new MlopsValidationError(this, 'prefix', this.prefix, GLUE_NAME_RULE.description);
-    }
     const database = new glue.CfnDatabase(zoneScope, 'Database', {
       catalogId: Stack.of(this).account,
       databaseInput: {

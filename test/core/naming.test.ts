@@ -1,4 +1,7 @@
-import { assertDataDestructionAllowed, GCS_BUCKET_NAME_RULE, namingProblem, PREFIX_RULE, S3_BUCKET_NAME_RULE, toSnakeCase } from '../../lib/core';
+import {
+  assertDataDestructionAllowed, BIGQUERY_DATASET_RULE, GCS_BUCKET_NAME_RULE, GLUE_NAME_RULE, namingProblem, PREFIX_RULE, S3_BUCKET_NAME_RULE,
+  toSnakeCase, ZONE_NAME_RULE,
+} from '../../lib/core';
 
 describe('naming rules', () => {
   test.each(['acme', 'acme-ml', 'a1', 'x'.repeat(30)])('prefix %s is valid', (p) => expect(namingProblem(PREFIX_RULE, p)).toBeUndefined());
@@ -10,6 +13,14 @@ describe('naming rules', () => {
     expect(namingProblem(GCS_BUCKET_NAME_RULE, name)).toBeUndefined();
     expect(namingProblem(S3_BUCKET_NAME_RULE, name)).toBeUndefined();
   });
+  test.each([['a', 'raw'], ['acme-ml-1', 'feature-store'], ['x'.repeat(30), `z${'-9'.repeat(9)}z`]])(
+    'prefix %s and zone %s make a valid Glue database and BigQuery dataset name', (prefix, zone) => {
+      expect(namingProblem(PREFIX_RULE, prefix)).toBeUndefined();
+      expect(namingProblem(ZONE_NAME_RULE, zone)).toBeUndefined();
+      const name = `${toSnakeCase(prefix)}_${toSnakeCase(zone)}`;
+      expect(namingProblem(GLUE_NAME_RULE, name)).toBeUndefined();
+      expect(namingProblem(BIGQUERY_DATASET_RULE, name)).toBeUndefined();
+    });
   test.each(['192.168.1.1', 'xn--abc', 'abc-s3alias', 'a..b', 'ab', 'Abc'])('S3 bucket name %s is invalid', (n) => {
     expect(namingProblem(S3_BUCKET_NAME_RULE, n)).toBeDefined();
   });
