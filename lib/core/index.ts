@@ -9,3 +9,5 @@ export * from './type-mapping';
 export * from './naming';
 export * from './lake-zones';
 export * from './data-removal';
+export * from './features';
+export * from './accelerators';

@@ -16,3 +16,7 @@ export type { LakeTable } from './lake-table';
 export { DataLake } from './data-lake';
 export type { DataLakeProps, IDataLake } from './data-lake';
 export * from './policy';
+export * from './streaming-ingest';
+export * from './feature-store';
+export * from './gpu-training-cluster';
+export * from './model-endpoint';

@@ -1,15 +1,20 @@
-import { PolicyPack, PolicyRuleDefinition } from './pack';
+import { CIS_GCP_BENCHMARK, PolicyPack, PolicyRuleDefinition } from './pack';
 import { bigqueryDatasetCmek } from './rules/bigquery-dataset-cmek';
 import { bigqueryDatasetNotPublic } from './rules/bigquery-dataset-not-public';
 import { bigqueryTableCmek } from './rules/bigquery-table-cmek';
 import { kmsKeyRotation } from './rules/kms-key-rotation';
+import { CLOUD_RUN_RULES } from './rule-sets/cloud-run';
+import { GKE_RULES } from './rule-sets/gke';
+import { PUBSUB_RULES } from './rule-sets/pubsub';
+import { VERTEX_ENDPOINT_RULES } from './rule-sets/vertex-endpoint';
+import { VERTEX_FEATURE_STORE_RULES } from './rule-sets/vertex-feature-store';
 import { storageBucketAccessLogging } from './rules/storage-bucket-access-logging';
 import { storageBucketNotPublic } from './rules/storage-bucket-not-public';
 import { storageBucketPublicAccessPrevention } from './rules/storage-bucket-public-access-prevention';
 import { storageBucketUniformAccess } from './rules/storage-bucket-uniform-access';
 import { storageBucketVersioning } from './rules/storage-bucket-versioning';
 
-const CIS = 'CIS Google Cloud Platform Foundation Benchmark';
+const CIS = CIS_GCP_BENCHMARK;
 
 /**
  * The project's own Google Cloud policy pack: the checks every GCP construct of this library
@@ -90,5 +95,10 @@ export class GcpFoundationChecks implements PolicyPack {
       message: 'The Cloud KMS key does not rotate within 90 days: set rotation_period between "86400s" and "7776000s".',
       reference: `${CIS} 1.10; checkov CKV_GCP_43`,
     },
+    ...PUBSUB_RULES,
+    ...VERTEX_FEATURE_STORE_RULES,
+    ...VERTEX_ENDPOINT_RULES,
+    ...CLOUD_RUN_RULES,
+    ...GKE_RULES,
   ];
 }

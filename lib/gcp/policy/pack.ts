@@ -26,3 +26,6 @@ export interface PolicyPack {
   /** The rules, in report order. */
   readonly rules: readonly PolicyRuleDefinition[];
 }
+
+/** How rule references name the CIS benchmark (sections follow it: `${CIS_GCP_BENCHMARK} 5.2`). */
+export const CIS_GCP_BENCHMARK = 'CIS Google Cloud Platform Foundation Benchmark';

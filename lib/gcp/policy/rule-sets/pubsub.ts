@@ -1,0 +1,4 @@
+import { PolicyRuleDefinition } from '../pack';
+
+/** The rules for what this area's constructs create; GcpFoundationChecks lists them after the storage rules. */
+export const PUBSUB_RULES: readonly PolicyRuleDefinition[] = [];
