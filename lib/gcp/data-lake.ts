@@ -10,14 +10,14 @@ import { StorageBucket } from '@cdktf/provider-google/lib/storage-bucket';
 import { StorageBucketIamMember } from '@cdktf/provider-google/lib/storage-bucket-iam-member';
 import { Construct, IConstruct } from 'constructs';
 import {
-  bigQueryColumns, LakeLifecycle, LakeTableSpec, LakeZone, MlopsValidationError, NamingRule, namingProblem, PREFIX_RULE, resolveLakeZones,
+  BigQueryColumn, bigQueryColumns, LakeLifecycle, LakeTableSpec, LakeZone, MlopsValidationError, NamingRule, namingProblem, PREFIX_RULE, resolveLakeZones,
   ResolvedLakeZone, TableSchema, throwIfProblems, toSnakeCase,
 } from '../core';
 import { Fn, ITerraformDependable, TerraformResource, Token } from './cdktf';
 import { cryptoKeyIdProblem, ICryptoKey } from './crypto-key';
 import { gcsLifecycleRules } from './gcs-lifecycle';
 import { flattenIamProps, GcpIamProps, iamMemberProblem } from './iam';
-import { BIGQUERY_MAX_CLUSTERING_COLUMNS, LakeTable } from './lake-table';
+import { BIGQUERY_COLUMN_NAME_PATTERN, BIGQUERY_MAX_CLUSTERING_COLUMNS, LakeTable, LakeTableOptions } from './lake-table';
 import { LAKE_LOCATION_RULE } from './location';
 import { GcpChecks } from './policy/gcp-checks';
 import { GCP_PROJECT_ID_RULE } from './project';
@@ -219,6 +219,8 @@ export class DataLake extends Construct implements IDataLake {
 
   private readonly zoneResources = new Map<string, ZoneResources>();
   private readonly lakeTables: LakeTable[] = [];
+  /** Columns of each table beyond its schema's (`LakeTableOptions.extraColumns`, `addTableColumns`), in order. */
+  private readonly extraColumns = new Map<BigqueryTable, BigQueryColumn[]>();
   private readonly grants = new Map<string, TerraformResource>();
   private readonly storageKeyAccess?: KmsCryptoKeyIamMember;
   private readonly bigQueryKeyAccess?: KmsCryptoKeyIamMember;
@@ -323,13 +325,47 @@ export class DataLake extends Construct implements IDataLake {
    * Creates a BigQuery table from `schema` in the zone's dataset: columns from the schema
    * (non-nullable fields `REQUIRED`), daily partitions on the event time with a required
    * partition filter, clustering on the entity keys, CMEK when the lake has a key, deletion
-   * protection unless the lake is `DESTROY`. The table id is the schema name.
+   * protection unless the lake is `DESTROY`. The table id is the schema name. Extra columns
+   * (`options.extraColumns`) follow the schema's columns.
    *
-   * @throws MlopsValidationError for an unknown zone, an invalid schema, more than 4 entity keys
-   * or a table id already used in the zone
+   * @throws MlopsValidationError for an unknown zone, an invalid schema, more than 4 entity keys,
+   * a table id already used in the zone, or an extra column that is not NULLABLE, is misnamed or
+   * repeats a name
    */
-  public addTable(zone: string, schema: TableSchema): LakeTable {
-    return this.createTable(zone, schema, 'addTable');
+  public addTable(zone: string, schema: TableSchema, options: LakeTableOptions = {}): LakeTable {
+    if (options === null || typeof options !== 'object') {
+      throw new MlopsValidationError(this, 'addTable.options', options, 'an object such as { extraColumns: [...] }');
+    }
+    return this.createTable(zone, schema, 'addTable', this.validExtraColumns(schema, options.extraColumns ?? [], [], 'addTable.options.extraColumns'));
+  }
+
+  /**
+   * Appends NULLABLE columns to a table of this lake (at the end, after its current columns).
+   * Columns the table has already, identical, are skipped, so that calling twice is harmless.
+   *
+   * BigQuery adds NULLABLE columns to an existing table without rewriting or losing data, and the
+   * google provider applies a schema that only gains columns as an in-place update (it replaces a
+   * table only when columns are removed or changed — which `prevent_destroy` on retained tables
+   * then refuses).
+   *
+   * @throws MlopsValidationError for a table of another lake, or a column that is not NULLABLE, is
+   * misnamed, or has the name of a schema field or of a different existing column
+   * @see https://cloud.google.com/bigquery/docs/managing-table-schemas (Add an empty column)
+   * @see https://github.com/hashicorp/terraform-provider-google/issues/12441
+   */
+  public addTableColumns(table: LakeTable, columns: BigQueryColumn[]): void {
+    const lakeTable = this.lakeTables.find((t) => t.table === table?.table);
+    if (lakeTable === undefined) {
+      throw new MlopsValidationError(this, 'table', table?.tableId ?? table, 'a table of this lake (as returned by addTable or listed in tables)');
+    }
+    const existing = this.extraColumns.get(lakeTable.table) ?? [];
+    const added = this.validExtraColumns(lakeTable.schema, columns, existing, 'columns');
+    if (added.length === 0) {
+      return;
+    }
+    const all = [...existing, ...added];
+    this.extraColumns.set(lakeTable.table, all);
+    lakeTable.table.schema = JSON.stringify([...bigQueryColumns(lakeTable.schema), ...all]);
   }
 
   /** {@inheritDoc IDataLake.grantRead} */
@@ -388,7 +424,7 @@ export class DataLake extends Construct implements IDataLake {
     });
   }
 
-  private createTable(zone: unknown, schema: unknown, property: string): LakeTable {
+  private createTable(zone: unknown, schema: unknown, property: string, extraColumns: BigQueryColumn[] = []): LakeTable {
     const resources = this.zoneOf(zone, `${property}.zone`);
     if (!(schema instanceof TableSchema)) {
       throw new MlopsValidationError(this, `${property}.schema`, schema, 'a TableSchema');
@@ -409,7 +445,7 @@ export class DataLake extends Construct implements IDataLake {
       datasetId: resources.dataset.datasetId,
       tableId,
       description: schema.description,
-      schema: JSON.stringify(bigQueryColumns(schema)),
+      schema: JSON.stringify([...bigQueryColumns(schema), ...extraColumns]),
       timePartitioning: partitioned ? { type: 'DAY', field: schema.eventTime } : undefined,
       requirePartitionFilter: partitioned ? true : undefined,
       clustering: schema.entityKeys.length > 0 ? [...schema.entityKeys] : undefined,
@@ -420,7 +456,50 @@ export class DataLake extends Construct implements IDataLake {
     });
     const lakeTable: LakeTable = { zone: resources.spec.name, schema, datasetId: resources.dataset.datasetId, tableId, table };
     this.lakeTables.push(lakeTable);
+    if (extraColumns.length > 0) {
+      this.extraColumns.set(table, [...extraColumns]);
+    }
     return lakeTable;
+  }
+
+  /**
+   * The columns of `columns` that the table does not have yet, after checking each: NULLABLE, a
+   * BigQuery column name, not a schema field, not given twice, and identical to an existing
+   * extra column of the same name. Validates `schema` first when it is a schema, so that field
+   * names are known.
+   */
+  private validExtraColumns(schema: unknown, columns: unknown, existing: readonly BigQueryColumn[], property: string): BigQueryColumn[] {
+    if (!Array.isArray(columns)) {
+      throw new MlopsValidationError(this, property, columns, 'a list of BigQuery columns ({ name, type, mode: "NULLABLE" })');
+    }
+    const fieldNames = schema instanceof TableSchema ? schema.fields.map((f) => f.name) : [];
+    const added: BigQueryColumn[] = [];
+    columns.forEach((column: BigQueryColumn, i) => {
+      const name = column?.name;
+      if (typeof name !== 'string' || !BIGQUERY_COLUMN_NAME_PATTERN.test(name)) {
+        throw new MlopsValidationError(this, `${property}[${i}].name`, name,
+          'a BigQuery column name: letters, digits and underscores, starting with a letter or an underscore, at most 300 characters');
+      }
+      if (column.mode !== 'NULLABLE') {
+        throw new MlopsValidationError(this, `${property}[${i}].mode`, column.mode,
+          '"NULLABLE": BigQuery adds only NULLABLE (or REPEATED) columns to an existing table, and rows written before the column existed have no value in it');
+      }
+      if (fieldNames.includes(name)) {
+        throw new MlopsValidationError(this, `${property}[${i}].name`, name, `a name that is not a field of the schema "${(schema as TableSchema).name}"`);
+      }
+      const same = existing.find((c) => c.name === name);
+      if (same !== undefined) {
+        if (canonicalJson(same) !== canonicalJson(column)) {
+          throw new MlopsValidationError(this, `${property}[${i}]`, column, `the same definition as the table's existing column "${name}": ${JSON.stringify(same)}`);
+        }
+        return;
+      }
+      if (added.some((c) => c.name === name)) {
+        throw new MlopsValidationError(this, `${property}[${i}].name`, name, 'a column name not given twice');
+      }
+      added.push({ ...column });
+    });
+    return added;
   }
 
   private zoneOf(zone: unknown, property: string): ZoneResources {
@@ -519,6 +598,11 @@ export class DataLake extends Construct implements IDataLake {
     }
     return resolved.zones;
   }
+}
+
+/** JSON of a flat object with its keys sorted, so that two column definitions compare by content. */
+function canonicalJson(value: object): string {
+  return JSON.stringify(Object.entries(value).filter(([, v]) => v !== undefined).sort(([a], [b]) => a.localeCompare(b)));
 }
 
 /** Which roles the `iam` prop of a lake accepts: Cloud Storage roles (buckets) and BigQuery data roles (datasets). */

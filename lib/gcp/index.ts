@@ -13,6 +13,7 @@ export { GCP_PROJECT_ID_RULE } from './project';
 export { LAKE_LOCATION_RULE } from './location';
 export { BIGQUERY_MAX_CLUSTERING_COLUMNS } from './lake-table';
 export type { LakeTable } from './lake-table';
+export type { LakeTableOptions } from './lake-table';
 export { DataLake } from './data-lake';
 export type { DataLakeProps, IDataLake } from './data-lake';
 export * from './policy';

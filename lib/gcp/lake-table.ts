@@ -1,5 +1,5 @@
 import { BigqueryTable } from '@cdktf/provider-google/lib/bigquery-table';
-import { TableSchema } from '../core';
+import { BigQueryColumn, TableSchema } from '../core';
 
 /**
  * BigQuery clusters a table on at most four columns; the lake clusters on the entity keys.
@@ -20,3 +20,25 @@ export interface LakeTable {
   /** The `google_bigquery_table` resource. */
   readonly table: BigqueryTable;
 }
+
+/** Options of `DataLake.addTable`. */
+export interface LakeTableOptions {
+  /**
+   * Columns after the schema's own, for data the neutral schema does not describe: the message
+   * metadata a Pub/Sub BigQuery subscription writes, for example. Each must be `NULLABLE`
+   * (BigQuery adds only NULLABLE or REPEATED columns to an existing table, so the same column can
+   * also be added later with `DataLake.addTableColumns`), have a BigQuery column name, and not
+   * share its name with a schema field or another extra column.
+   *
+   * @default - no extra columns
+   * @see https://cloud.google.com/bigquery/docs/managing-table-schemas (Add an empty column)
+   */
+  readonly extraColumns?: BigQueryColumn[];
+}
+
+/**
+ * BigQuery column names: letters, digits and underscores, starting with a letter or an
+ * underscore, at most 300 characters.
+ * @see https://cloud.google.com/bigquery/docs/schemas#column_names
+ */
+export const BIGQUERY_COLUMN_NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_]{0,299}$/;
