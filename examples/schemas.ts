@@ -1,8 +1,10 @@
 /**
- * The record schema the examples share. One object drives the Glue table on AWS and the BigQuery
- * table on Google Cloud, so the two lakes cannot disagree about a column.
+ * The schemas and the feature group the examples share. One object drives the Glue table, the
+ * Firehose Parquet conversion and the SageMaker feature group on AWS, and the BigQuery table, the
+ * Pub/Sub Avro schema and the Vertex AI feature registry on Google Cloud, so no two of them can
+ * disagree about a column.
  */
-import { FieldType, TableSchema } from 'mlops-constructs';
+import { FeatureGroupSpec, FieldType, TableSchema } from 'mlops-constructs';
 
 /** Orders as they arrive from the shop. */
 export const orders = new TableSchema({
@@ -32,4 +34,14 @@ export const customerDaily = new TableSchema({
   ],
   entityKeys: ['customer_id'],
   eventTime: 'computed_at',
+});
+
+/**
+ * The customer features served online and kept offline on both clouds: every value field of
+ * `customerDaily`, keyed by `customer_id` and versioned by `computed_at`.
+ */
+export const customerFeatures = new FeatureGroupSpec({
+  name: 'customer_daily',
+  schema: customerDaily,
+  description: 'Order behaviour per customer, recomputed daily.',
 });

@@ -3,11 +3,13 @@
  * `terraform init && terraform apply` deploys it.
  */
 import { App } from 'cdktf';
+import { GcpFeaturesStack } from './features-stack';
 import { GcpLakeStack } from './lake-stack';
 
 /** Adds the example stacks to `app`. */
 export function buildGcpExamples(app: App): void {
   new GcpLakeStack(app, 'mlops-lake-example');
+  new GcpFeaturesStack(app, 'mlops-features-example');
 }
 
 if (require.main === module) {
