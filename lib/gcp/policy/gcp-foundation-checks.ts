@@ -34,6 +34,12 @@ const CIS = CIS_GCP_BENCHMARK;
  * | GCP-BQ2   | dataset has a default CMEK                                  | CIS 7.3, CKV_GCP_81           |
  * | GCP-BQ3   | table is encrypted with a CMEK                              | CIS 7.2, CKV_GCP_80           |
  * | GCP-KMS1  | KMS key rotates within 90 days                              | CIS 1.10, CKV_GCP_43          |
+ *
+ * Then the rules for what the other constructs create, each set with its own table and references:
+ * Pub/Sub `GCP-PS*` (rule-sets/pubsub.ts), Vertex AI Feature Store `GCP-VAI1..4`
+ * (rule-sets/vertex-feature-store.ts), Vertex AI endpoints `GCP-VAI5..` (rule-sets/vertex-endpoint.ts),
+ * Cloud Run `GCP-RUN*` (rule-sets/cloud-run.ts) and GKE `GCP-GKE*` (rule-sets/gke.ts). Where no CIS
+ * control or checkov check exists, a rule cites the Google document it follows and says so.
  */
 export class GcpFoundationChecks implements PolicyPack {
   /** Pack name. */

@@ -2,6 +2,11 @@
  * Each rule of the GCP policy pack, on small Terraform JSON fixtures: at least one compliant and
  * one non-compliant case, and not-applicable for resources it does not judge.
  */
+import { CLOUD_RUN_RULES } from '../../../lib/gcp/policy/rule-sets/cloud-run';
+import { GKE_RULES } from '../../../lib/gcp/policy/rule-sets/gke';
+import { PUBSUB_RULES } from '../../../lib/gcp/policy/rule-sets/pubsub';
+import { VERTEX_ENDPOINT_RULES } from '../../../lib/gcp/policy/rule-sets/vertex-endpoint';
+import { VERTEX_FEATURE_STORE_RULES } from '../../../lib/gcp/policy/rule-sets/vertex-feature-store';
 import {
   bigqueryDatasetCmek, bigqueryDatasetNotPublic, bigqueryTableCmek, GcpFoundationChecks, kmsKeyRotation, PolicyCompliance, PolicyRule,
   storageBucketAccessLogging, storageBucketNotPublic, storageBucketPublicAccessPrevention, storageBucketUniformAccess,
@@ -202,12 +207,21 @@ describe('GCP-KMS1 kmsKeyRotation (CIS 1.10, CKV_GCP_43)', () => {
 });
 
 describe('GcpFoundationChecks', () => {
-  test('lists every rule once, each with a message and a CIS or checkov reference', () => {
+  test('lists every rule once, storage rules first, then each area\'s rule set in order', () => {
     const pack = new GcpFoundationChecks();
-    expect(pack.rules.map((r) => r.id)).toEqual(['GCP-GCS1', 'GCP-GCS2', 'GCP-GCS3', 'GCP-GCS4', 'GCP-GCS5', 'GCP-BQ1', 'GCP-BQ2', 'GCP-BQ3', 'GCP-KMS1']);
-    for (const rule of pack.rules) {
-      expect(rule.reference).toMatch(/CKV_GCP_\d+/);
+    const ids = pack.rules.map((r) => r.id);
+    expect(ids.slice(0, 9)).toEqual(['GCP-GCS1', 'GCP-GCS2', 'GCP-GCS3', 'GCP-GCS4', 'GCP-GCS5', 'GCP-BQ1', 'GCP-BQ2', 'GCP-BQ3', 'GCP-KMS1']);
+    expect(ids.slice(9)).toEqual([...PUBSUB_RULES, ...VERTEX_FEATURE_STORE_RULES, ...VERTEX_ENDPOINT_RULES, ...CLOUD_RUN_RULES, ...GKE_RULES].map((r) => r.id));
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const [prefix, count] of [['GCP-PS', 3], ['GCP-VAI', 7], ['GCP-RUN', 4], ['GCP-GKE', 10]] as const) {
+      expect(ids.filter((id) => id.startsWith(`${prefix}`) && /\d+$/.test(id))).toHaveLength(count);
+    }
+  });
+
+  test('every rule has a message and cites a CIS control, a checkov check, or (where neither exists) the document it follows', () => {
+    for (const rule of new GcpFoundationChecks().rules) {
       expect(rule.message.length).toBeGreaterThan(20);
+      expect(rule.reference).toMatch(/CKV_GCP_\d+|CIS [A-Za-z ()]*(v[\d.]+ )?\d+(\.\d+)+|https:\/\/\S+/);
     }
   });
 });

@@ -35,6 +35,6 @@ export const PUBSUB_RULES: readonly PolicyRuleDefinition[] = [
     id: 'GCP-PS3',
     rule: pubsubSubscriptionDeadLetter,
     message: 'The Pub/Sub subscription has no dead-letter topic: set dead_letter_policy { dead_letter_topic } so that messages its consumer keeps refusing are set aside instead of expiring.',
-    reference: 'Aqua CloudSploit Pub/Sub "Dead Lettering Enabled" (plugins/google/pubsub/deadLetteringEnabled.js); no CIS control or checkov check',
+    reference: 'Aqua CloudSploit Pub/Sub "Dead Lettering Enabled" (https://github.com/aquasecurity/cloudsploit/blob/master/plugins/google/pubsub/deadLetteringEnabled.js); no CIS control or checkov check',
   },
 ];
