@@ -5,11 +5,13 @@
 import { App } from 'cdktf';
 import { GcpFeaturesStack } from './features-stack';
 import { GcpLakeStack } from './lake-stack';
+import { GcpTrainServeStack } from './train-serve-stack';
 
 /** Adds the example stacks to `app`. */
 export function buildGcpExamples(app: App): void {
   new GcpLakeStack(app, 'mlops-lake-example');
   new GcpFeaturesStack(app, 'mlops-features-example');
+  new GcpTrainServeStack(app, 'mlops-train-serve-example');
 }
 
 if (require.main === module) {
