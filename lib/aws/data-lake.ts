@@ -511,6 +511,30 @@ export class DataLake extends DataLakeBase {
     return this.addTableAt(zone, schema, 'addTable');
   }
 
+  /**
+   * The Glue database resource of a zone, for resources that name the database by string (so
+   * CloudFormation cannot infer the order) and must be created after it, such as a feature
+   * group whose offline store table SageMaker creates in the database.
+   * @param zone a zone of the lake
+   */
+  public glueDatabase(zone: string): glue.CfnDatabase {
+    const database = this.databases.get(zone);
+    if (database === undefined) {
+      throw new MlopsValidationError(this, 'glueDatabase(zone)', zone, `one of the lake's zones: ${this.zoneNames.join(', ')}`);
+    }
+    return database;
+  }
+
+  /**
+   * The table of that name in a zone, if this lake created it (with `tables` or {@link addTable});
+   * `undefined` otherwise, also for an unknown zone.
+   * @param zone a zone of the lake
+   * @param tableName the table's name
+   */
+  public tryFindTable(zone: string, tableName: string): LakeTable | undefined {
+    return this.tablesByZone.get(zone)?.get(tableName);
+  }
+
   private addTableAt(zone: string, schema: TableSchema, path: string): LakeTable {
     const zoneScope = this.zoneScopes.get(zone);
     if (zoneScope === undefined) {
