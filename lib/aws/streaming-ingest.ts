@@ -23,6 +23,7 @@ import { keyProps } from './private/bucket-defaults';
 import { parquetTableInput } from './private/glue-table';
 import { flattenReference } from './private/grant-policy';
 import { ALARM_PERIOD, createIngestAlarms } from './private/streaming-ingest-alarms';
+import { defaultJsonSerDe, HIVE_JSON_SERDE, JSON_SERDES, JsonSerDeName } from './private/streaming-ingest-deserializer';
 import {
   dataPrefix,
   defaultErrorOutputPrefix,
@@ -38,6 +39,7 @@ import {
   conversionProblem,
   DELIVERY_STREAM_NAME_RULE,
   errorOutputPrefixProblem,
+  jsonDeserializerProblem,
   KINESIS_STREAM_NAME_RULE,
   partitionKeyTypeProblem,
   staticPrefix,
@@ -297,6 +299,63 @@ abstract class StreamingIngestBase extends Construct implements IStreamingIngest
   }
 }
 
+/**
+ * The JSON deserializer Firehose reads the records with before writing them as Parquet. A
+ * StreamingIngest picks one from its schema; `jsonDeserializer` forces one.
+ *
+ * | schema has                    | default | event-time forms the deserializer (and the partition query) accept              |
+ * |-------------------------------|---------|----------------------------------------------------------------------------------|
+ * | no decimal and no date field  | OPENX   | `2024-03-05T23:59:59[.123456789]Z`, `2024-03-05 23:59:59[.123]` (UTC), epoch     |
+ * |                               |         | seconds (integer or fractional), epoch milliseconds (integer of 13+ digits)      |
+ * | a decimal or a date field     | HIVE    | `2024-03-05T23:59:59[.123456789]` + `Z` or `+01:00`/`+0100`/`+01` (or `-`),      |
+ * |                               |         | `2024-03-05 23:59:59[.123]` (UTC), epoch milliseconds (13+ digits, no seconds)   |
+ * | a bytes field                 | —       | rejected at synth: neither reads binary; declare a base64 string                 |
+ *
+ * The same forms hold for every timestamp field, not only the event time. Forcing OPENX on a
+ * schema with a decimal or date field is rejected at synth. With HIVE, decimals may be JSON numbers
+ * or numeric strings (send strings to keep every digit through JavaScript and other double-based
+ * encoders), dates are `yyyy-MM-dd` strings, and timestamps are parsed to the millisecond (Joda-Time's
+ * precision).
+ *
+ * Where this comes from: the Firehose guide (OpenX timestamp forms; Hive takes Joda-Time patterns
+ * and `millis`) and the SerDes' public source, read for this table: rcongiu/Hive-JSON-Serde
+ * `JsonObjectInspectorFactory` (no decimal, date or binary reader from JSON text),
+ * apache/hive `hcatalog/.../data/JsonSerDe.java` (DECIMAL via `HiveDecimal.create`, DATE via
+ * `java.sql.Date.valueOf`, TIMESTAMP via `TimestampParser`, BINARY throws),
+ * `common/.../util/TimestampParser.java` (Joda patterns, `millis`), and Joda-Time's
+ * `DateTimeFormat`/`DateTimeFormatterBuilder` for what the patterns parse. Amazon does not say which
+ * version of each SerDe Firehose runs: that it behaves as read only a deploy shows.
+ *
+ * @see https://docs.aws.amazon.com/firehose/latest/dev/record-format-conversion.html
+ * @see https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-kinesisfirehose-deliverystream-hivejsonserde.html
+ * @see https://github.com/rcongiu/Hive-JSON-Serde/blob/develop/json-serde/src/main/java/org/openx/data/jsonserde/objectinspector/JsonObjectInspectorFactory.java
+ * @see https://github.com/apache/hive/blob/0815d00e1e4b144a4ae960b2ce1d0dfde9299987/hcatalog/core/src/main/java/org/apache/hive/hcatalog/data/JsonSerDe.java
+ * @see https://github.com/apache/hive/blob/70842969439a495a14b2534ba4f301660233569f/common/src/java/org/apache/hive/common/util/TimestampParser.java
+ */
+export class StreamingIngestJsonDeserializer {
+  /**
+   * The OpenX JSON SerDe (case-insensitive keys): the most lenient with timestamps (epoch seconds,
+   * fractional seconds); reads no decimal and no date.
+   */
+  public static readonly OPENX = new StreamingIngestJsonDeserializer('OpenXJsonSerDe');
+
+  /**
+   * The Apache Hive (HCatalog) JSON SerDe with `TimestampFormats` for ISO-8601 with `Z` or an
+   * offset (1 to 9 fraction digits, kept to the millisecond) and `millis`: reads decimals and dates.
+   */
+  public static readonly HIVE = new StreamingIngestJsonDeserializer('HiveJsonSerDe');
+
+  private constructor(
+    /** Name of the deserializer in the Firehose API: `OpenXJsonSerDe` or `HiveJsonSerDe`. */
+    public readonly name: string,
+  ) {}
+
+  /** The name in the Firehose API. */
+  public toString(): string {
+    return this.name;
+  }
+}
+
 /** Properties of a {@link StreamingIngest}. */
 export interface StreamingIngestProps {
   /**
@@ -310,9 +369,11 @@ export interface StreamingIngestProps {
 
   /**
    * The records' schema: its name is the table's, it must have an event time (records are
-   * partitioned by its UTC date), and its fields must be types that Firehose converts from JSON to
-   * Parquet (no `decimal`, no `bytes`). Producers send one JSON object per record, with the event
-   * time as an ISO-8601 string (`2024-03-05T23:59:59.123Z`) or as epoch seconds or milliseconds.
+   * partitioned by its UTC date), and no `bytes` field (neither JSON deserializer reads binary).
+   * Producers send one JSON object per record, keyed by the field names. Which timestamp forms are
+   * accepted depends on the deserializer the schema leads to (see
+   * {@link StreamingIngestJsonDeserializer}); `2024-03-05T23:59:59.123Z` and epoch milliseconds work
+   * with both.
    */
   readonly schema: TableSchema;
 
@@ -352,12 +413,22 @@ export interface StreamingIngestProps {
   /**
    * A field whose value partitions the delivered objects below the date, as
    * `<table>/event_date=<date>/<field>=<value>/`. A string, integer, boolean or date field other than
-   * the event time. Each (date, value) pair is an active partition while it buffers; Firehose
-   * allows 500 per stream by default, records beyond go to the error prefix.
+   * the event time. Records whose value would not be stored as the same text go to the error
+   * prefix: a string must be non-empty and free of `/`, an integer a JSON integer within ±2^53,
+   * a boolean JSON `true`/`false`, a date a `yyyy-MM-dd` string. Each (date, value) pair is an
+   * active partition while it buffers; Firehose allows 500 per stream by default, records beyond go
+   * to the error prefix.
    * @see https://docs.aws.amazon.com/firehose/latest/dev/limits.html
    * @default - objects are partitioned by event date only
    */
   readonly partitionKeyField?: string;
+
+  /**
+   * The JSON deserializer of record format conversion. `OPENX` is refused for a schema with a
+   * decimal or date field, which it cannot read.
+   * @default - `StreamingIngestJsonDeserializer.HIVE` when the schema has a decimal or date field, `OPENX` otherwise (see {@link StreamingIngestJsonDeserializer})
+   */
+  readonly jsonDeserializer?: StreamingIngestJsonDeserializer;
 
   /**
    * How long Firehose buffers a partition before writing it: 60 to 900 seconds, whole seconds.
@@ -403,9 +474,13 @@ export interface StreamingIngestProps {
  *   the lake's objects.
  * - Firehose reads the stream, computes `event_date` (the UTC date of the event time) and
  *   optionally a key with a JQ query, converts JSON to Snappy Parquet against the lake's Glue table
- *   (generated from the same schema), and writes `<table>/event_date=<date>/` objects with the lake
- *   key, which the lake table's partition projection reads without crawlers. Records it cannot
- *   convert or partition go to the error prefix; delivery errors go to an encrypted log group.
+ *   (generated from the same schema) with the JSON deserializer the schema needs (OpenX, or the
+ *   Hive JSON SerDe for decimal and date fields: see {@link StreamingIngestJsonDeserializer}), and
+ *   writes `<table>/event_date=<date>/` objects with the lake key, which the lake table's partition
+ *   projection reads without crawlers. The JQ query accepts exactly the event-time forms the
+ *   deserializer reads into the same instant, so a record never lands in a partition other than
+ *   its stored event time's date. Records it cannot convert or partition go to the error prefix;
+ *   delivery errors go to an encrypted log group.
  * - Its role is scoped to the stream, the table's and error prefixes of one bucket, the two keys,
  *   the Glue table and the log stream, in a managed policy.
  * - Alarms on iterator age (against the retention), producer and consumer throttling, delivery
@@ -418,9 +493,22 @@ export interface StreamingIngestProps {
  * | a stream of app  | rejected                    | its own (warning if none) | its retentionPeriod                         |
  * | imported         | rejected                    | its own `encryptionKey`   | 24 hours, Kinesis's default (fires early)   |
  *
- * Verified at synth only: that Firehose accepts this configuration, that the JQ query routes
- * malformed event times to the error prefix, and that CloudWatch publishes to the encrypted,
- * TLS-only topic can only be confirmed by a deploy.
+ * What is verified here, and how:
+ * - by tests at synth: the template, the deserializer chosen per schema, zero CloudFormation
+ *   validator and cdk-nag findings;
+ * - by running the JQ query with jq 1.6 in the tests: the partition date of every accepted
+ *   event-time form (offsets checked against JavaScript over random instants) and the refusal of
+ *   the rest;
+ * - by reading the SerDes' source (cited on {@link StreamingIngestJsonDeserializer}): which field
+ *   kinds each reads and which timestamp texts each parses, hence the decision table and the forms
+ *   the JQ query accepts.
+ *
+ * What only a deploy shows: that Firehose accepts the configuration; that its jq engine runs the
+ * query as jq 1.6 does (`test`, `capture`, `strftime`); that its SerDes are the versions read
+ * (Amazon names neither) and run in UTC (the space-separated form and `millis` go through the JVM's
+ * time zone); how the Parquet writer treats a decimal with more digits than the column allows, and
+ * that an unparseable decimal is stored as NULL rather than failed (as Hive's `HiveDecimal.create`
+ * reads); and that CloudWatch publishes to the encrypted, TLS-only topic.
  *
  * @see https://docs.aws.amazon.com/firehose/latest/dev/dynamic-partitioning.html
  * @see https://docs.aws.amazon.com/firehose/latest/dev/record-format-conversion.html
@@ -476,6 +564,8 @@ export class StreamingIngest extends StreamingIngestBase {
   public readonly dataPrefix: string;
   /** S3 prefix of the records Firehose could not convert or partition. */
   public readonly errorOutputPrefix: string;
+  /** The JSON deserializer of record format conversion (given, or chosen from the schema). */
+  public readonly jsonDeserializer: StreamingIngestJsonDeserializer;
 
   constructor(scope: Construct, id: string, props: StreamingIngestProps) {
     super(scope, id);
@@ -483,6 +573,8 @@ export class StreamingIngest extends StreamingIngestBase {
     const zone = this.validateZone(lake, props.zone ?? StandardZone.RAW);
     const schema = this.validateSchema(props.schema);
     this.validatePartitionKeyField(schema, props.partitionKeyField);
+    this.jsonDeserializer = this.validateJsonDeserializer(props.jsonDeserializer, schema);
+    const serde = JSON_SERDES[this.jsonDeserializer.name as JsonSerDeName];
     this.validateStreamProps(props);
     validateName(this, 'deliveryStreamName', props.deliveryStreamName, DELIVERY_STREAM_NAME_RULE, false);
     const removalPolicy = this.validateRemovalPolicy(props.removalPolicy);
@@ -491,6 +583,7 @@ export class StreamingIngest extends StreamingIngestBase {
     this.glueTableName = schema.name;
     this.dataPrefix = dataPrefix(schema.name, props.partitionKeyField);
     this.errorOutputPrefix = this.validateErrorOutputPrefix(props.errorOutputPrefix ?? defaultErrorOutputPrefix(schema.name), schema.name);
+    const partitionKey = props.partitionKeyField ? { name: props.partitionKeyField, kind: schema.field(props.partitionKeyField)!.type.kind! } : undefined;
     const existingTable = this.findExistingTable(lake, zone, schema);
     // Everything is validated: from here on, resources are created (and the lake may get a table).
     const table = lake instanceof DataLake ? existingTable ?? lake.addTable(zone, schema) : undefined;
@@ -554,9 +647,9 @@ export class StreamingIngest extends StreamingIngestBase {
           region: stack.region,
           databaseName: this.glueDatabaseName,
           tableName: this.glueTableName,
-        }, role.roleArn),
+        }, role.roleArn, serde.deserializer),
         dynamicPartitioningConfiguration: { enabled: true },
-        processingConfiguration: partitioningProcessing(metadataExtractionQuery(schema.eventTime!, props.partitionKeyField)),
+        processingConfiguration: partitioningProcessing(metadataExtractionQuery(schema.eventTime!, serde.eventTime, partitionKey)),
         s3BackupMode: 'Disabled',
       },
     });
@@ -642,6 +735,21 @@ export class StreamingIngest extends StreamingIngestBase {
     if (problem) {
       throw new MlopsValidationError(this, 'partitionKeyField', name, problem);
     }
+  }
+
+  /** The deserializer given, if it reads every field of the schema, or the schema's default. */
+  private validateJsonDeserializer(given: StreamingIngestJsonDeserializer | undefined, schema: TableSchema): StreamingIngestJsonDeserializer {
+    if (given === undefined) {
+      return defaultJsonSerDe(schema) === HIVE_JSON_SERDE ? StreamingIngestJsonDeserializer.HIVE : StreamingIngestJsonDeserializer.OPENX;
+    }
+    if (!(given instanceof StreamingIngestJsonDeserializer)) {
+      throw new MlopsValidationError(this, 'jsonDeserializer', given, 'StreamingIngestJsonDeserializer.OPENX or StreamingIngestJsonDeserializer.HIVE');
+    }
+    const problem = jsonDeserializerProblem(JSON_SERDES[given.name as JsonSerDeName], schema);
+    if (problem) {
+      throw new MlopsValidationError(this, 'jsonDeserializer', given.name, problem);
+    }
+    return given;
   }
 
   private validateStreamProps(props: StreamingIngestProps): void {

@@ -7,7 +7,9 @@
  * - DefaultIngest: a lake and `new StreamingIngest(stack, 'Ingest', { lake, schema })`;
  * - FullIngest: a lake that already has the table, an ingest with every option (names, retention,
  *   partition key, buffering, error prefix, alarm action, DESTROY with the app opt-in), a second
- *   ingest reading an existing stream of the app, a producer and a consumer role granted access;
+ *   ingest reading an existing stream of the app with the shared example schema `orders` (a decimal
+ *   amount, so the Hive JSON SerDe with its timestamp formats), a producer and a consumer role
+ *   granted access;
  * - ImportedLakeIngest: an ingest into a lake imported by attributes, whose producer is a role of
  *   another stack (cross-stack references);
  * - Canary: a plain unencrypted bucket with invalid properties, proving in this very synth that the
@@ -23,6 +25,7 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import { CloudAssembly } from 'aws-cdk-lib/cx-api';
 import { ALLOW_DATA_DESTRUCTION_CONTEXT, FieldType, TableSchema } from 'mlops-constructs';
 import { DataLake, StreamingIngest } from 'mlops-constructs/aws';
+import { orders } from '../../examples/schemas';
 import { AwsAcknowledgment, AwsFinding, formatFindings, listAcknowledgments, newCheckedApp, readFindings } from '../../tools/checks/aws-checks';
 
 const clicks = new TableSchema({
@@ -78,7 +81,7 @@ beforeAll(() => {
       encryptionKey: opsKey,
     });
     Validations.of(existing).acknowledge({ id: 'AwsSolutions-KDS3', reason: 'The test app chose its own key for this stream, as a user may; the ingest reads it as it is.' });
-    new StreamingIngest(full, 'FromExisting', { lake, schema: clicks, zone: 'curated', stream: existing });
+    new StreamingIngest(full, 'FromExisting', { lake, schema: orders, zone: 'curated', stream: existing });
 
     const importing = new Stack(app, 'ImportedLakeIngest');
     const importedLake = DataLake.fromDataLakeAttributes(importing, 'Lake', {
@@ -131,9 +134,11 @@ test('an ingest with default props has zero findings, errors and warnings', () =
   expect(formatFindings(findingsUnder('DefaultIngest'))).toBe('');
 });
 
-test('an ingest with every option, an ingest of an existing stream and granted roles have zero findings', () => {
-  const types = Object.values(assembly.getStackByName('FullIngest').template.Resources as Record<string, { Type: string }>).map((r) => r.Type);
-  expect(types.filter((t) => t === 'AWS::KinesisFirehose::DeliveryStream')).toHaveLength(2);
+test('an ingest with every option, an ingest of an existing stream through the Hive JSON SerDe and granted roles have zero findings', () => {
+  const resources = Object.values(assembly.getStackByName('FullIngest').template.Resources as Record<string, { Type: string; Properties: any }>);
+  const deserializers = resources.filter((r) => r.Type === 'AWS::KinesisFirehose::DeliveryStream')
+    .map((r) => Object.keys(r.Properties.ExtendedS3DestinationConfiguration.DataFormatConversionConfiguration.InputFormatConfiguration.Deserializer)[0]);
+  expect(deserializers.sort()).toEqual(['HiveJsonSerDe', 'OpenXJsonSerDe']);
   expect(formatFindings(findingsUnder('FullIngest'))).toBe('');
 });
 
@@ -154,8 +159,8 @@ test('the ingest acknowledges exactly KDF1 on each delivery stream, KDS3 on each
     'DefaultIngest/Ingest/DeliveryPolicy AwsSolutions-IAM5[Resource::<LakeZonerawBucketD7F34696.Arn>/clicks/*]',
     'DefaultIngest/Ingest/Resource AwsSolutions-KDF1',
     'DefaultIngest/Ingest/Stream AwsSolutions-KDS3',
-    'FullIngest/FromExisting/DeliveryPolicy AwsSolutions-IAM5[Resource::<LakeZonecuratedBucket51054459.Arn>/_errors/clicks/*]',
-    'FullIngest/FromExisting/DeliveryPolicy AwsSolutions-IAM5[Resource::<LakeZonecuratedBucket51054459.Arn>/clicks/*]',
+    'FullIngest/FromExisting/DeliveryPolicy AwsSolutions-IAM5[Resource::<LakeZonecuratedBucket51054459.Arn>/_errors/orders/*]',
+    'FullIngest/FromExisting/DeliveryPolicy AwsSolutions-IAM5[Resource::<LakeZonecuratedBucket51054459.Arn>/orders/*]',
     'FullIngest/FromExisting/Resource AwsSolutions-KDF1',
     'FullIngest/Ingest/DeliveryPolicy AwsSolutions-IAM5[Resource::<LakeZonerawBucketD7F34696.Arn>/clicks/*]',
     'FullIngest/Ingest/DeliveryPolicy AwsSolutions-IAM5[Resource::<LakeZonerawBucketD7F34696.Arn>/quarantine/clicks/*]',

@@ -6,7 +6,7 @@ import { App, Duration, RemovalPolicy, Size, Stack } from 'aws-cdk-lib';
 import * as kinesis from 'aws-cdk-lib/aws-kinesis';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { FieldSpec, FieldType, MlopsValidationError, TableSchema } from 'mlops-constructs';
-import { DataLake, IDataLake, StreamingIngest, StreamingIngestProps } from 'mlops-constructs/aws';
+import { DataLake, IDataLake, StreamingIngest, StreamingIngestJsonDeserializer, StreamingIngestProps } from 'mlops-constructs/aws';
 import { newStack, orders } from './fixtures';
 
 const FIELDS: FieldSpec[] = [
@@ -91,20 +91,24 @@ describe('StreamingIngest bad names', () => {
 });
 
 describe('StreamingIngest bad schemas', () => {
-  test('a bytes field: JSON carries no bytes and the OpenX JSON SerDe has no binary reader', () => {
+  test('a bytes field: JSON carries no bytes and neither JSON SerDe reads binary', () => {
     const withBytes = schema({ fields: [...FIELDS, { name: 'payload', type: FieldType.BYTES }] });
     expect(ingest({ schema: withBytes })).toThrow(
-      /^\[TestStack\/Ingest\] invalid schema\.fields\[4\]\.type: "bytes"\. Allowed: a type that Firehose record format conversion carries from JSON to Parquet \(string, boolean, int32, int64, float32, float64, date, timestamp\); "payload" is bytes: declare it as string holding base64 and decode downstream\.$/);
+      /^\[TestStack\/Ingest\] invalid schema\.fields\[4\]\.type: "bytes"\. Allowed: a type that Firehose record format conversion carries from JSON to Parquet \(string, boolean, int32, int64, float32, float64, decimal, date, timestamp\); "payload" is bytes: declare it as string holding base64 and decode downstream\.$/);
   });
 
-  test('a decimal field: the OpenX JSON SerDe has no decimal reader', () => {
-    const withDecimal = schema({ fields: [FIELDS[0], { name: 'amount', type: FieldType.decimal(12, 2) }, FIELDS[3]] });
-    expect(ingest({ schema: withDecimal })).toThrow(
-      /invalid schema\.fields\[1\]\.type: "decimal\(12,2\)"\. Allowed: a type that Firehose record format conversion carries .*"amount" is decimal\(12,2\): declare it as string \(decimal text\)/);
+  test('a bytes field is refused whichever deserializer is asked for', () => {
+    const withBytes = schema({ fields: [...FIELDS, { name: 'payload', type: FieldType.BYTES }] });
+    expect(ingest({ schema: withBytes, jsonDeserializer: StreamingIngestJsonDeserializer.HIVE })).toThrow(/invalid schema\.fields\[4\]\.type: "bytes"/);
   });
 
-  test('the lake fixture schema (decimal and bytes) is refused at its first unconvertible field', () => {
-    expect(ingest({ schema: orders })).toThrow(/invalid schema\.fields\[2\]\.type: "decimal\(12,2\)"/);
+  test('the lake fixture schema (decimal, date and bytes) is refused at its bytes field, not at the decimal or the date', () => {
+    expect(ingest({ schema: orders })).toThrow(/^\[TestStack\/Ingest\] invalid schema\.fields\[9\]\.type: "bytes"\./);
+  });
+
+  test('decimal and date fields are accepted (through the Hive JSON SerDe)', () => {
+    const withDecimalAndDate = schema({ fields: [FIELDS[0], { name: 'amount', type: FieldType.decimal(12, 2) }, { name: 'day', type: FieldType.DATE }, FIELDS[3]] });
+    expect(ingest({ schema: withDecimalAndDate })().jsonDeserializer).toBe(StreamingIngestJsonDeserializer.HIVE);
   });
 
   test('a schema without event time cannot be partitioned by event date', () => {
@@ -120,6 +124,25 @@ describe('StreamingIngest bad schemas', () => {
   test('a schema that is not a TableSchema', () => {
     expect(ingest({ schema: { name: 'clicks', fields: [] } as unknown as TableSchema })).toThrow(
       /invalid schema: \{"name":"clicks","fields":\[\]\}\. Allowed: a TableSchema/);
+  });
+});
+
+describe('StreamingIngest bad JSON deserializer', () => {
+  test('OPENX for a schema with a decimal field: the OpenX JSON SerDe has no decimal reader', () => {
+    const withDecimal = schema({ fields: [FIELDS[0], { name: 'amount', type: FieldType.decimal(12, 2) }, FIELDS[3]] });
+    expect(ingest({ schema: withDecimal, jsonDeserializer: StreamingIngestJsonDeserializer.OPENX })).toThrow(
+      /^\[TestStack\/Ingest\] invalid jsonDeserializer: "OpenXJsonSerDe"\. Allowed: a deserializer that reads every field: the OpenXJsonSerDe has no decimal reader \("amount" is decimal\(12,2\)\); leave jsonDeserializer out or use StreamingIngestJsonDeserializer\.HIVE\.$/);
+  });
+
+  test('OPENX for a schema with date and decimal fields names both', () => {
+    const withBoth = schema({ fields: [FIELDS[0], { name: 'day', type: FieldType.DATE }, { name: 'amount', type: FieldType.decimal(5, 0) }, FIELDS[3]] });
+    expect(ingest({ schema: withBoth, jsonDeserializer: StreamingIngestJsonDeserializer.OPENX })).toThrow(
+      /Allowed: a deserializer that reads every field: the OpenXJsonSerDe has no date and decimal reader \("day" is date, "amount" is decimal\(5,0\)\)/);
+  });
+
+  test('something that is not a StreamingIngestJsonDeserializer', () => {
+    expect(ingest({ jsonDeserializer: { name: 'HiveJsonSerDe' } as unknown as StreamingIngestJsonDeserializer })).toThrow(
+      /^\[TestStack\/Ingest\] invalid jsonDeserializer: \{"name":"HiveJsonSerDe"\}\. Allowed: StreamingIngestJsonDeserializer\.OPENX or StreamingIngestJsonDeserializer\.HIVE\.$/);
   });
 });
 

@@ -13,10 +13,13 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { FieldType, TableSchema } from 'mlops-constructs';
-import { DataLake, IDataLake, StreamingIngest, StreamingIngestProps, STREAMING_INGEST_WARNING_IDS } from 'mlops-constructs/aws';
+import {
+  DataLake, IDataLake, StreamingIngest, StreamingIngestJsonDeserializer, StreamingIngestProps, STREAMING_INGEST_WARNING_IDS,
+} from 'mlops-constructs/aws';
+import { orders } from '../../examples/schemas';
 import { newDestroyableStack, newStack } from './fixtures';
 
-/** A click event: convertible types only, an event time, and a key field. */
+/** A click event: every kind the OpenX JSON SerDe reads (no decimal, no date), an event time, and key fields. */
 const clicks = new TableSchema({
   name: 'clicks',
   fields: [
@@ -25,11 +28,21 @@ const clicks = new TableSchema({
     { name: 'dwell_ms', type: FieldType.INT64 },
     { name: 'score', type: FieldType.FLOAT64 },
     { name: 'first_visit', type: FieldType.BOOLEAN },
-    { name: 'visit_day', type: FieldType.DATE },
     { name: 'clicked_at', type: FieldType.TIMESTAMP },
   ],
   entityKeys: ['user_id'],
   eventTime: 'clicked_at',
+});
+
+/** A visit: a date field (and no decimal), which only the Hive JSON SerDe reads. */
+const visits = new TableSchema({
+  name: 'visits',
+  fields: [
+    { name: 'user_id', type: FieldType.STRING },
+    { name: 'visit_day', type: FieldType.DATE },
+    { name: 'visited_at', type: FieldType.TIMESTAMP },
+  ],
+  eventTime: 'visited_at',
 });
 
 const FIREHOSE = 'AWS::KinesisFirehose::DeliveryStream';
@@ -220,7 +233,7 @@ describe('StreamingIngest delivery', () => {
     }]);
   });
 
-  test('records are converted from JSON (OpenX) to Snappy Parquet against the lake\'s Glue table, S3 compression off', () => {
+  test('records are converted from JSON (OpenX for a schema without decimal or date) to Snappy Parquet against the lake\'s Glue table, S3 compression off', () => {
     const stack = newStack();
     const { lake, ingest } = ingestIn(stack);
     const config = deliveryConfig(stack).ExtendedS3DestinationConfiguration;
@@ -240,6 +253,7 @@ describe('StreamingIngest delivery', () => {
     });
     expect(ingest.glueDatabaseName).toBe(lake.glueDatabaseName('raw'));
     expect(ingest.glueTableName).toBe('clicks');
+    expect(ingest.jsonDeserializer).toBe(StreamingIngestJsonDeserializer.OPENX);
   });
 
   test('objects are written with the lake key; the source is the stream', () => {
@@ -303,6 +317,56 @@ describe('StreamingIngest delivery', () => {
     expect(logsStatement.Principal).toEqual({ Service: 'logs.eu-west-1.amazonaws.com' });
     expect(JSON.stringify(logsStatement.Condition.ArnEquals['kms:EncryptionContext:aws:logs:arn']))
       .toContain(':logs:eu-west-1:111111111111:log-group:/aws/kinesisfirehose/clicks-delivery"');
+  });
+});
+
+describe('StreamingIngest JSON deserializer', () => {
+  const HIVE_SERDE = { HiveJsonSerDe: { TimestampFormats: ["yyyy-MM-dd'T'HH:mm:ssZZ", "yyyy-MM-dd'T'HH:mm:ss.SSSSSSSSSZZ", 'millis'] } };
+  const deserializerOf = (stack: Stack) => deliveryConfig(stack).ExtendedS3DestinationConfiguration.DataFormatConversionConfiguration.InputFormatConfiguration.Deserializer;
+
+  test('the shared example schema orders (amount decimal(12,2)) is ingested through the Hive JSON SerDe with ISO-8601 and millis formats', () => {
+    expect(orders.field('amount')!.type.toString()).toBe('decimal(12,2)');
+    const stack = newStack();
+    const lake = new DataLake(stack, 'Lake');
+    const ingest = new StreamingIngest(stack, 'Ingest', { lake, schema: orders });
+    expect(ingest.jsonDeserializer).toBe(StreamingIngestJsonDeserializer.HIVE);
+    expect(deserializerOf(stack)).toEqual(HIVE_SERDE);
+    const config = deliveryConfig(stack).ExtendedS3DestinationConfiguration;
+    expect(config.DataFormatConversionConfiguration.SchemaConfiguration).toMatchObject({ DatabaseName: lake.glueDatabaseName('raw'), TableName: 'orders' });
+    const columns = Template.fromStack(stack).findResources('AWS::Glue::Table')[stack.getLogicalId(lake.tryFindTable('raw', 'orders')!.resource)]
+      .Properties.TableInput.StorageDescriptor.Columns;
+    expect(columns).toContainEqual(expect.objectContaining({ Name: 'amount', Type: 'decimal(12,2)' }));
+  });
+
+  test('a date field alone also leads to the Hive JSON SerDe', () => {
+    const stack = newStack();
+    const ingest = new StreamingIngest(stack, 'Ingest', { lake: new DataLake(stack, 'Lake'), schema: visits });
+    expect(ingest.jsonDeserializer).toBe(StreamingIngestJsonDeserializer.HIVE);
+    expect(deserializerOf(stack)).toEqual(HIVE_SERDE);
+  });
+
+  test('a schema without decimal or date keeps the OpenX JSON SerDe', () => {
+    const stack = newStack();
+    ingestIn(stack);
+    expect(deserializerOf(stack)).toEqual({ OpenXJsonSerDe: {} });
+  });
+
+  test('jsonDeserializer HIVE forces the Hive JSON SerDe on a schema the OpenX one could read', () => {
+    const stack = newStack();
+    const { ingest } = ingestIn(stack, { jsonDeserializer: StreamingIngestJsonDeserializer.HIVE });
+    expect(ingest.jsonDeserializer).toBe(StreamingIngestJsonDeserializer.HIVE);
+    expect(deserializerOf(stack)).toEqual(HIVE_SERDE);
+  });
+
+  test('jsonDeserializer OPENX on a schema it reads is kept', () => {
+    const stack = newStack();
+    ingestIn(stack, { jsonDeserializer: StreamingIngestJsonDeserializer.OPENX });
+    expect(deserializerOf(stack)).toEqual({ OpenXJsonSerDe: {} });
+  });
+
+  test('the deserializers name themselves as the Firehose API does', () => {
+    expect(`${StreamingIngestJsonDeserializer.OPENX}`).toBe('OpenXJsonSerDe');
+    expect(StreamingIngestJsonDeserializer.HIVE.name).toBe('HiveJsonSerDe');
   });
 });
 
@@ -464,34 +528,99 @@ describe('StreamingIngest alarms', () => {
 describe('StreamingIngest partition query (runs jq 1.6 when it is installed)', () => {
   const jq = spawnSync('jq', ['--version'], { encoding: 'utf8' });
   const hasJq = jq.status === 0 && jq.stdout.startsWith('jq-1.6');
+  const jqTest = hasJq ? test : test.skip;
+  /** Runs the query on each record; jq goes on after a failing input, so one run serves many records. */
+  const runAll = (query: string, records: unknown[]) => {
+    const result = spawnSync('jq', ['-c', query], { input: records.map((r) => JSON.stringify(r)).join('\n'), encoding: 'utf8' });
+    return { outputs: result.stdout.split('\n').filter((l) => l !== '').map((l) => JSON.parse(l)), errors: result.stderr.split('\n').filter((l) => l !== '') };
+  };
   const run = (query: string, record: unknown) => spawnSync('jq', ['-c', query], { input: JSON.stringify(record), encoding: 'utf8' });
   const queryOf = (props: Partial<StreamingIngestProps> = {}) => {
     const stack = newStack();
-    ingestIn(stack, props);
+    new StreamingIngest(stack, 'Ingest', { lake: new DataLake(stack, 'Lake'), schema: clicks, ...props });
     return deliveryConfig(stack).ExtendedS3DestinationConfiguration.ProcessingConfiguration.Processors[0].Parameters[0].ParameterValue as string;
   };
-
-  (hasJq ? test : test.skip)('event_date is the UTC date of ISO strings, epoch seconds and epoch milliseconds', () => {
-    const query = queryOf();
-    for (const clickedAt of ['2024-03-05T23:59:59.123Z', '2024-03-05 23:59:59', 1709683199, 1709683199.5, 1709683199999]) {
-      const result = run(query, { clicked_at: clickedAt });
-      expect(result.status).toBe(0);
-      expect(JSON.parse(result.stdout)).toEqual({ event_date: '2024-03-05' });
+  const openXQuery = () => queryOf();
+  const hiveQuery = () => queryOf({ jsonDeserializer: StreamingIngestJsonDeserializer.HIVE });
+  const expectRefused = (query: string, field: string, values: unknown[]) => {
+    for (const value of values) {
+      const result = run(query, { [field]: value });
+      expect({ value, status: result.status }).toEqual({ value, status: 5 });
+      expect(result.stderr).toContain(`${field}: not `);
     }
-    const newYear = run(query, { clicked_at: 1704067200 });
-    expect(JSON.parse(newYear.stdout)).toEqual({ event_date: '2024-01-01' });
+  };
+
+  jqTest('OpenX: event_date is the UTC date of ISO Z strings, space-separated strings, epoch seconds and epoch milliseconds', () => {
+    const query = openXQuery();
+    const values = ['2024-03-05T23:59:59.123Z', '2024-03-05T23:59:59Z', '2024-03-05T23:59:59.123456789Z', '2024-03-05 23:59:59',
+      1709683199, 1709683199.5, 1709683199999];
+    expect(runAll(query, values.map((v) => ({ clicked_at: v })))).toEqual({ outputs: values.map(() => ({ event_date: '2024-03-05' })), errors: [] });
+    expect(JSON.parse(run(query, { clicked_at: 1704067200 }).stdout)).toEqual({ event_date: '2024-01-01' });
   });
 
-  (hasJq ? test : test.skip)('a missing or malformed event time fails the record instead of inventing a partition', () => {
-    const query = queryOf();
-    for (const record of [{}, { clicked_at: null }, { clicked_at: '2024-3-5T10:00:00Z' }, { clicked_at: '1709683199' }, { clicked_at: true }]) {
-      const result = run(query, record);
-      expect(result.status).not.toBe(0);
-      expect(result.stderr).toContain('clicked_at: not an ISO-8601 date-time string');
+  jqTest('OpenX: what the SerDe fails or reads differently fails the record instead of inventing a partition', () => {
+    const query = openXQuery();
+    for (const record of [{}, { clicked_at: null }]) {
+      expect(run(query, record).stderr).toContain('clicked_at: not yyyy-MM-ddTHH:mm:ss[.fffffffff]Z, yyyy-MM-dd HH:mm:ss');
     }
+    expectRefused(query, 'clicked_at', [
+      '2024-3-5T10:00:00Z', '1709683199', true, '2024-03-05', '2024-03-05T23:59:59',
+      // Offsets: the OpenX SerDe documents Z only.
+      '2024-03-05T23:59:59+01:00',
+      // A fraction from 10^12: the SerDe reads numbers with a point as seconds.
+      1709683199999.5,
+      -1, '2024-03-05T23:59:59.1234567890Z',
+    ]);
   });
 
-  (hasJq ? test : test.skip)('the key value becomes one S3 key segment, or fails the record', () => {
+  jqTest('Hive: event_date is the UTC date of ISO strings with Z or an offset, space-separated strings and epoch milliseconds', () => {
+    const query = hiveQuery();
+    const cases: Array<[unknown, string]> = [
+      ['2024-03-05T23:59:59.123Z', '2024-03-05'],
+      ['2024-03-05T23:59:59Z', '2024-03-05'],
+      ['2024-03-05 23:59:59.5', '2024-03-05'],
+      [1709683199999, '2024-03-05'],
+      [1709683199999.5, '2024-03-05'],
+      ['2024-03-05T00:30:00+01:00', '2024-03-04'],
+      ['2024-03-05T00:30:00.123456+0100', '2024-03-04'],
+      ['2024-03-05T23:30:00-01', '2024-03-06'],
+      ['2024-03-05T12:00:00+05:30', '2024-03-05'],
+      ['2024-02-29T23:30:00-05:30', '2024-03-01'],
+      ['2023-03-01T00:10:00+00:30', '2023-02-28'],
+      ['2024-12-31T23:30:00-01:00', '2025-01-01'],
+      ['2025-01-01T00:00:00+13:00', '2024-12-31'],
+    ];
+    expect(runAll(query, cases.map(([v]) => ({ clicked_at: v })))).toEqual({ outputs: cases.map(([, date]) => ({ event_date: date })), errors: [] });
+  });
+
+  jqTest('Hive: the date of an offset string is the UTC date JavaScript computes, over 400 random instants and offsets', () => {
+    const query = hiveQuery();
+    let seed = 42;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+    const cases = Array.from({ length: 400 }, () => {
+      const instant = Date.UTC(1990, 0, 1) + Math.floor(random() * 60 * 365.25 * 86_400_000);
+      const offsetMinutes = Math.round((random() * 27 - 12) * 4) * 15;
+      const local = new Date(instant + offsetMinutes * 60_000);
+      const sign = offsetMinutes < 0 ? '-' : '+';
+      const offset = `${sign}${pad(Math.floor(Math.abs(offsetMinutes) / 60))}:${pad(Math.abs(offsetMinutes) % 60)}`;
+      const text = `${local.getUTCFullYear()}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}T`
+        + `${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}:${pad(local.getUTCSeconds())}.${pad(local.getUTCMilliseconds(), 3)}${offset}`;
+      return { text, date: new Date(instant).toISOString().slice(0, 10) };
+    });
+    expect(runAll(query, cases.map((c) => ({ clicked_at: c.text })))).toEqual({ outputs: cases.map((c) => ({ event_date: c.date })), errors: [] });
+  });
+
+  jqTest('Hive: epoch seconds (read as milliseconds by the SerDe), strings without a zone and malformed offsets fail the record', () => {
+    const query = hiveQuery();
+    expect(run(query, {}).stderr).toContain('clicked_at: not yyyy-MM-ddTHH:mm:ss[.fffffffff] ending in Z or an offset');
+    expectRefused(query, 'clicked_at', [
+      1709683199, 1709683199.5, '2024-03-05T23:59:59', '2024-03-05T23:59:59+24:00', '2024-03-05T23:59:59+01:',
+      '2024-03-05T23:59:59+01:60', '2024-03-05T23:59:59 +01:00', '2024-03-05', null, true,
+    ]);
+  });
+
+  jqTest('a string key becomes one S3 key segment, or fails the record', () => {
     const query = queryOf({ partitionKeyField: 'country' });
     expect(JSON.parse(run(query, { clicked_at: 1709683199, country: 'FR' }).stdout)).toEqual({ event_date: '2024-03-05', country: 'FR' });
     expect(JSON.parse(run(query, { clicked_at: 1709683199, country: 44 }).stdout)).toEqual({ event_date: '2024-03-05', country: '44' });
@@ -499,6 +628,26 @@ describe('StreamingIngest partition query (runs jq 1.6 when it is installed)', (
       const result = run(query, { clicked_at: 1709683199, country });
       expect(result.status).not.toBe(0);
       expect(result.stderr).toContain('country: missing, empty');
+    }
+  });
+
+  jqTest('integer, boolean and date keys take only values the SerDe stores as the same text', () => {
+    const integer = queryOf({ partitionKeyField: 'dwell_ms' });
+    expect(JSON.parse(run(integer, { clicked_at: 1709683199, dwell_ms: 1200 }).stdout)).toEqual({ event_date: '2024-03-05', dwell_ms: '1200' });
+    for (const dwell of ['1200', 12.5, 2 ** 53, true, null]) {
+      expect(run(integer, { clicked_at: 1709683199, dwell_ms: dwell }).stderr).toContain('dwell_ms: missing, or not an integer number');
+    }
+    const flag = queryOf({ partitionKeyField: 'first_visit' });
+    expect(JSON.parse(run(flag, { clicked_at: 1709683199, first_visit: false }).stdout)).toEqual({ event_date: '2024-03-05', first_visit: 'false' });
+    for (const value of ['yes', 'true', 1]) {
+      expect(run(flag, { clicked_at: 1709683199, first_visit: value }).stderr).toContain('first_visit: missing, or not true or false');
+    }
+    const stack = newStack();
+    new StreamingIngest(stack, 'Ingest', { lake: new DataLake(stack, 'Lake'), schema: visits, partitionKeyField: 'visit_day' });
+    const day = deliveryConfig(stack).ExtendedS3DestinationConfiguration.ProcessingConfiguration.Processors[0].Parameters[0].ParameterValue as string;
+    expect(JSON.parse(run(day, { visited_at: 1709683199999, visit_day: '2024-03-05' }).stdout)).toEqual({ event_date: '2024-03-05', visit_day: '2024-03-05' });
+    for (const value of ['2024-3-5', '05/03/2024', 20240305]) {
+      expect(run(day, { visited_at: 1709683199999, visit_day: value }).stderr).toContain('visit_day: missing, or not a yyyy-MM-dd string');
     }
   });
 });

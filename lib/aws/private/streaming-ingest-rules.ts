@@ -4,7 +4,8 @@
  * when the input breaks a rule, or `undefined`; the construct turns that into an
  * MlopsValidationError under its own path.
  */
-import { FieldType, FieldTypeKind, NamingRule, ResolvedField } from '../../core';
+import { FieldType, FieldTypeKind, NamingRule, ResolvedField, TableSchema } from '../../core';
+import { CONVERTIBLE_KINDS, JsonSerDeProfile, unreadableFields } from './streaming-ingest-deserializer';
 
 /**
  * Kinesis data stream names.
@@ -58,29 +59,11 @@ export const MAX_PREFIX_LENGTH = 1024;
 export const ERROR_OUTPUT_TYPE_EXPRESSION = '!{firehose:error-output-type}';
 
 /**
- * Field kinds that Firehose record format conversion carries from JSON into Parquet through the
- * OpenX JSON SerDe.
- *
- * Amazon does not publish a type list for conversion; it names the OpenX JSON SerDe
- * (rcongiu/Hive-JSON-Serde) as the deserializer. That SerDe reads strings, booleans, integers,
- * floats, dates and timestamps from JSON text; it has no reader for `decimal` or `binary` columns
- * (its object-inspector factory falls back to Hive's Java inspectors, which expect HiveDecimal and
- * byte[] objects, not JSON text), and JSON itself has no bytes type. Timestamps must be in one of
- * the formats the Firehose guide lists (ISO-8601 with `Z`, `yyyy-MM-dd HH:mm:ss`, epoch seconds or
- * milliseconds).
- *
- * @see https://docs.aws.amazon.com/firehose/latest/dev/record-format-conversion.html
- * @see https://github.com/rcongiu/Hive-JSON-Serde/blob/develop/json-serde/src/main/java/org/openx/data/jsonserde/objectinspector/JsonObjectInspectorFactory.java
- * @see https://github.com/trinodb/trino/blob/master/lib/trino-hive-formats/src/main/java/io/trino/hive/formats/line/openxjson/README.md ("Rcongiu SerDe does not support DECIMAL type", "... VARBINARY type")
+ * What to declare instead of a kind that neither JSON deserializer reads: `bytes`. JSON has no
+ * bytes type, the OpenX JSON SerDe has no binary reader, and the Hive (HCatalog) JSON SerDe throws
+ * "JsonSerDe does not support BINARY type" (sources in `streaming-ingest-deserializer.ts`).
  */
-export const CONVERTIBLE_KINDS: ReadonlySet<FieldTypeKind> = new Set([
-  FieldTypeKind.STRING, FieldTypeKind.BOOLEAN, FieldTypeKind.INT32, FieldTypeKind.INT64,
-  FieldTypeKind.FLOAT32, FieldTypeKind.FLOAT64, FieldTypeKind.DATE, FieldTypeKind.TIMESTAMP,
-]);
-
-/** What to declare instead of a kind that conversion cannot carry. */
 const CONVERSION_ALTERNATIVES: Partial<Record<FieldTypeKind, string>> = {
-  [FieldTypeKind.DECIMAL]: 'declare it as string (decimal text) and cast in the curated zone, or as float64',
   [FieldTypeKind.BYTES]: 'declare it as string holding base64 and decode downstream',
 };
 
@@ -93,7 +76,7 @@ export const PARTITION_KEY_KINDS: ReadonlySet<FieldTypeKind> = new Set([
   FieldTypeKind.STRING, FieldTypeKind.INT32, FieldTypeKind.INT64, FieldTypeKind.BOOLEAN, FieldTypeKind.DATE,
 ]);
 
-/** Why a field cannot be carried by record format conversion, or `undefined`. */
+/** Why a field cannot be carried by record format conversion with either JSON deserializer, or `undefined`. */
 export function conversionProblem(field: ResolvedField): string | undefined {
   const kind = field.type.kind;
   if (kind !== undefined && CONVERTIBLE_KINDS.has(kind)) {
@@ -102,6 +85,20 @@ export function conversionProblem(field: ResolvedField): string | undefined {
   const instead = kind !== undefined ? CONVERSION_ALTERNATIVES[kind] : undefined;
   return `a type that Firehose record format conversion carries from JSON to Parquet (${[...CONVERTIBLE_KINDS].join(', ')})`
     + `; "${field.name}" is ${field.type.toString()}${instead ? `: ${instead}` : ''}`;
+}
+
+/**
+ * Why `profile` cannot read `schema`, or `undefined`: the OpenX JSON SerDe has no decimal or date
+ * reader (see `streaming-ingest-deserializer.ts`).
+ */
+export function jsonDeserializerProblem(profile: JsonSerDeProfile, schema: TableSchema): string | undefined {
+  const unreadable = unreadableFields(schema, profile);
+  if (unreadable.length === 0) {
+    return undefined;
+  }
+  const kinds = [...new Set(unreadable.map((f) => f.type.kind))].join(' and ');
+  return `a deserializer that reads every field: the ${profile.name} has no ${kinds} reader `
+    + `(${unreadable.map((f) => `"${f.name}" is ${f.type.toString()}`).join(', ')}); leave jsonDeserializer out or use StreamingIngestJsonDeserializer.HIVE`;
 }
 
 /** Why `type` cannot be a partition key's type, or `undefined`. */
