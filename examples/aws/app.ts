@@ -4,12 +4,16 @@
  */
 import { App } from 'aws-cdk-lib';
 import { ExistingOrdersStack } from './existing-stack';
+import { FeaturesStack } from './features-stack';
 import { LakeStack } from './lake-stack';
+import { TrainServeStack } from './train-serve-stack';
 
 /** Adds the example stacks to `app`. */
 export function buildAwsExamples(app: App): void {
   new LakeStack(app, 'MlopsLakeExample');
   new ExistingOrdersStack(app, 'MlopsExistingStackExample');
+  new FeaturesStack(app, 'MlopsFeaturesExample');
+  new TrainServeStack(app, 'MlopsTrainServeExample', { env: { account: '111111111111', region: 'eu-west-1' } });
 }
 
 if (require.main === module) {
