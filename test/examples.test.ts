@@ -23,9 +23,9 @@ beforeAll(() => {
 
 afterAll(() => fs.rmSync(out, { recursive: true, force: true }));
 
-test('the examples cover both clouds and the add-to-an-existing-stack case', () => {
-  expect(aws.map((s) => s.name).sort()).toEqual(['MlopsExistingStackExample', 'MlopsLakeExample']);
-  expect(gcp.map((s) => s.name)).toEqual(['mlops-lake-example']);
+test('the examples cover both clouds: lake, ingest → lake → features, train and serve, and the add-to-an-existing-stack case', () => {
+  expect(aws.map((s) => s.name).sort()).toEqual(['MlopsExistingStackExample', 'MlopsFeaturesExample', 'MlopsLakeExample', 'MlopsTrainServeExample']);
+  expect(gcp.map((s) => s.name)).toEqual(['mlops-lake-example', 'mlops-features-example', 'mlops-train-serve-example']);
 });
 
 test('AWS examples: zero CloudFormation validator and cdk-nag findings', () => {
