@@ -5,6 +5,8 @@
  *    app with the validator plus an empty cdktf app in one process. Target: ≤ 1.5×.
  * 2. Load time of `mlops-constructs/gcp` (compiled, as published) against `cdktf` alone.
  *    Target: ≤ 2×.
+ * 3. Both synths again with the validator off, to split (1) into the validator's share and the
+ *    rest (module loading, our constructs, synthesis). No target: it says where the time goes.
  *
  * Every sample is a fresh `node` process running compiled JavaScript (what `cdk synth` of a built
  * app and `node app.js` pay; a TypeScript runner would add source-map work to every construct's
@@ -22,8 +24,11 @@ const rounds = Number(process.env.BENCH_ROUNDS ?? 7);
 const env = { ...process.env };
 delete env.CDK_VALIDATION;
 
-function sample(command: string, args: string[]): number {
-  const out = execFileSync(command, args, { cwd: root, env, encoding: 'utf8' });
+// The same two programs with the validator switched off, to show how much of a synth is ours.
+const envNoValidation = { ...env, CDK_VALIDATION: 'false' };
+
+function sample(command: string, args: string[], sampleEnv: NodeJS.ProcessEnv = env): number {
+  const out = execFileSync(command, args, { cwd: root, env: sampleEnv, encoding: 'utf8' });
   return JSON.parse(out.trim().split('\n').pop()!).ms;
 }
 
@@ -42,11 +47,13 @@ const subjects = {
   // The compiled examples import 'mlops-constructs/aws' and '/gcp': Node resolves them to dist/lib
   // through the package's own exports (self-reference), as an installed package would.
   examples: () => sample('node', [dist('tools', 'bench', 'examples.js')]),
+  floorNoValidation: () => sample('node', [dist('tools', 'bench', 'floor.js')], envNoValidation),
+  examplesNoValidation: () => sample('node', [dist('tools', 'bench', 'examples.js')], envNoValidation),
   cdktf: () => sample('node', ['tools/bench/load.js', 'cdktf']),
   gcpEntry: () => sample('node', ['tools/bench/load.js', dist('lib', 'gcp', 'index.js')]),
   awsEntry: () => sample('node', ['tools/bench/load.js', dist('lib', 'aws', 'index.js')]),
 };
-const samples: Record<keyof typeof subjects, number[]> = { floor: [], examples: [], cdktf: [], gcpEntry: [], awsEntry: [] };
+const samples: Record<keyof typeof subjects, number[]> = { floor: [], examples: [], floorNoValidation: [], examplesNoValidation: [], cdktf: [], gcpEntry: [], awsEntry: [] };
 // One warm-up round so that the OS file cache is the same for everyone.
 for (const run of Object.values(subjects)) {
   run();
@@ -62,6 +69,8 @@ const fmt = (ms: number) => `${ms.toFixed(0).padStart(6)} ms`;
 console.log(`\n${rounds} rounds, medians (each sample a fresh process):`);
 console.log(`  floor: empty aws-cdk app (validator strict) + empty cdktf app  ${fmt(m.floor)}`);
 console.log(`  all examples, both clouds (validator strict)                   ${fmt(m.examples)}`);
+console.log(`  floor, validator off (CDK_VALIDATION=false)                    ${fmt(m.floorNoValidation)}`);
+console.log(`  all examples, validator off                                    ${fmt(m.examplesNoValidation)}`);
 console.log(`  require('cdktf')                                               ${fmt(m.cdktf)}`);
 console.log(`  require('mlops-constructs/gcp')                                ${fmt(m.gcpEntry)}`);
 console.log(`  require('mlops-constructs/aws')                                ${fmt(m.awsEntry)}`);
@@ -70,3 +79,7 @@ const loadRatio = m.gcpEntry / m.cdktf;
 console.log('\nratios:');
 console.log(`  examples synth / floor              ${synthRatio.toFixed(2)}x  (target <= 1.5x) ${synthRatio <= 1.5 ? 'ok' : 'OVER'}`);
 console.log(`  gcp entry load / cdktf alone        ${loadRatio.toFixed(2)}x  (target <= 2x) ${loadRatio <= 2 ? 'ok' : 'OVER'}`);
+console.log('\nwhere the time goes (no target):');
+console.log(`  validator, examples / floor         ${((m.examples - m.examplesNoValidation) / (m.floor - m.floorNoValidation)).toFixed(2)}x  `
+  + `(${fmt(m.examples - m.examplesNoValidation).trim()} vs ${fmt(m.floor - m.floorNoValidation).trim()}: aws-cdk-lib loads rules for every resource type present)`);
+console.log(`  everything else, examples - floor   +${fmt(m.examplesNoValidation - m.floorNoValidation).trim()} (module loading, our constructs, both synths)`);

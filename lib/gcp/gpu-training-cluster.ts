@@ -1,5 +1,5 @@
-import { ContainerCluster } from '@cdktf/provider-google/lib/container-cluster';
-import { ContainerNodePool } from '@cdktf/provider-google/lib/container-node-pool';
+import type { ContainerCluster } from '@cdktf/provider-google/lib/container-cluster';
+import type { ContainerNodePool } from '@cdktf/provider-google/lib/container-node-pool';
 import { DataGoogleProject } from '@cdktf/provider-google/lib/data-google-project';
 import { KmsCryptoKeyIamMember } from '@cdktf/provider-google/lib/kms-crypto-key-iam-member';
 import { ProjectIamMember } from '@cdktf/provider-google/lib/project-iam-member';
@@ -26,6 +26,18 @@ import {
   parseIpv4Cidr, regionOf, SERVICE_ACCOUNT_ID_RULE,
 } from './private/gpu-training-names';
 import { GCP_PROJECT_ID_RULE } from './project';
+
+/**
+ * The GKE resource classes, loaded when the first cluster is built instead of when
+ * `mlops-constructs/gcp` is imported: `container-cluster` holds the provider's largest resource
+ * schema and takes ~60 ms to load, which every Google Cloud app would otherwise pay.
+ */
+function gkeResources(): { ContainerCluster: typeof ContainerCluster; ContainerNodePool: typeof ContainerNodePool } {
+  return {
+    ContainerCluster: require('@cdktf/provider-google/lib/container-cluster').ContainerCluster,
+    ContainerNodePool: require('@cdktf/provider-google/lib/container-node-pool').ContainerNodePool,
+  };
+}
 
 /**
  * Stable id of the synth-time warning a GPU pool gets when its driver version is set: changing
@@ -580,7 +592,7 @@ export class GpuTrainingCluster extends Construct implements IGpuTrainingCluster
     this.lake.grantRead(TRAINING_READ_ZONE, this.trainingServiceAccount.member);
     this.lake.grantWrite(TRAINING_WRITE_ZONE, this.trainingServiceAccount.member);
 
-    this.cluster = new ContainerCluster(this, 'Resource', {
+    this.cluster = new (gkeResources().ContainerCluster)(this, 'Resource', {
       ...GPU_TRAINING_CLUSTER_DEFAULTS,
       project: this.project,
       name: this.clusterName,
@@ -610,7 +622,7 @@ export class GpuTrainingCluster extends Construct implements IGpuTrainingCluster
     });
 
     this.poolDependencies = [...nodeRoles, ...(keyAccess.ComputeServiceAgentKeyAccess ? [keyAccess.ComputeServiceAgentKeyAccess] : [])];
-    this.systemPool = new ContainerNodePool(this, 'SystemPool', {
+    this.systemPool = new (gkeResources().ContainerNodePool)(this, 'SystemPool', {
       project: this.project,
       cluster: this.cluster.id,
       location: this.location,
@@ -759,7 +771,7 @@ export class GpuTrainingCluster extends Construct implements IGpuTrainingCluster
     }
     const driverVersion = this.validEnum(`${property}.driverVersion`, GpuTrainingClusterDriverVersion, options.driverVersion);
 
-    const nodePool = new ContainerNodePool(this, `GpuPool-${poolName}`, {
+    const nodePool = new (gkeResources().ContainerNodePool)(this, `GpuPool-${poolName}`, {
       project: this.project,
       cluster: this.cluster.id,
       location: this.location,
