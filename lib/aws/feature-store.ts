@@ -21,11 +21,14 @@ import {
   offlineStoreKeyPrefix,
   offlineTableName,
 } from './private/feature-store-defaults';
+import { GrantPolicyOptions, managedPolicyGrantee } from './private/grant-policy';
 import { changedSettings, FINGERPRINT_FORMAT, FINGERPRINT_PATTERN, REPLACEMENT_SETTINGS, replacementFingerprint } from './private/feature-store-fingerprint';
-import { featureStoreGrantee } from './private/feature-store-grant-policy';
 import { FeatureStoreOfflineRole } from './private/feature-store-offline-role';
 import { GLUE_DATA_CATALOG, SAGEMAKER_FEATURE_NAME_RULE } from './private/feature-store-rules';
 import { sageMakerSpecProblems } from './private/feature-store-validation';
+
+/** Grants land in one managed policy per store and identity; they name single feature group and key ARNs, so nothing on it is acknowledged. */
+const FEATURE_STORE_GRANTS: GrantPolicyOptions = { idPrefix: 'FeatureStoreGrants', kind: 'feature store' };
 
 /**
  * Actions of an online reader: the latest record of an entity, one at a time or in batches.
@@ -167,7 +170,7 @@ abstract class FeatureStoreBase extends Construct implements IFeatureStore {
   }
 
   private grantOnGroups(grantee: iam.IGrantable, actions: string[], names: readonly string[]): iam.Grant {
-    const to = featureStoreGrantee(this, grantee);
+    const to = managedPolicyGrantee(this, grantee, FEATURE_STORE_GRANTS);
     const grant = iam.Grant.addToPrincipal({ grantee: to, actions, resourceArns: names.map((name) => this.arnOf(name)) });
     const key = this.onlineStoreEncryptionKey;
     return key !== undefined && names.some((name) => this.isOnlineGroup(name)) ? grant.combine(key.grant(to, ...ONLINE_KEY_ACTIONS)) : grant;

@@ -34,10 +34,21 @@ import {
   hyperPodCombinations,
   hyperPodOfferings,
 } from './private/gpu-training-hyperpod';
-import { clusterGrantee } from './private/gpu-training-grant';
-import { acknowledgeWildcardResources, ec2NetworkInterfaceStatements, networkInterfaceReason } from './private/gpu-training-iam';
+import { acknowledgeWildcardResources, GrantPolicyOptions, managedPolicyGrantee } from './private/grant-policy';
+import { ec2NetworkInterfaceStatements, networkInterfaceReason } from './private/gpu-training-iam';
 import { lifecycleScripts, ON_CREATE_SCRIPT } from './private/gpu-training-lifecycle';
 import { allowLogGroupEncryption, GpuTrainingS3Files } from './private/gpu-training-s3-files';
+
+/** Why `training-job/*` is acknowledged on the launch grants. */
+const TRAINING_JOB_WILDCARD_REASON = 'Launching training jobs: the job names are chosen by the pipeline at run time, so the '
+  + 'sagemaker actions name training-job/* in this account and region; iam:PassRole names the one training role, passed only to SageMaker.';
+
+/** Launch grants land in one managed policy per cluster and identity; only `training-job/*` is acknowledged on it. */
+const GPU_TRAINING_GRANTS: GrantPolicyOptions = {
+  idPrefix: 'GpuTrainingGrants',
+  kind: 'GPU training cluster',
+  wildcardReason: (resource) => (/:sagemaker:[^:]*:[^:]*:training-job\/\*$/.test(resource) ? TRAINING_JOB_WILDCARD_REASON : undefined),
+};
 
 /** Actions of a principal that runs training jobs with the profile (a pipeline, a notebook). */
 const LAUNCH_TRAINING_JOB_ACTIONS = ['sagemaker:CreateTrainingJob', 'sagemaker:DescribeTrainingJob', 'sagemaker:StopTrainingJob', 'sagemaker:AddTags'];
@@ -551,7 +562,7 @@ export class GpuTrainingCluster extends Construct implements IGpuTrainingCluster
 
   public grantLaunchTrainingJobs(grantee: iam.IGrantable): iam.Grant {
     const stack = Stack.of(this);
-    const to = clusterGrantee(this, grantee);
+    const to = managedPolicyGrantee(this, grantee, GPU_TRAINING_GRANTS);
     return iam.Grant.addToPrincipal({
       grantee: to,
       actions: LAUNCH_TRAINING_JOB_ACTIONS,

@@ -433,7 +433,7 @@ export interface ModelEndpointCaptureLocation {
  * instance-backed; optionally asynchronous) and the endpoint, with:
  * - a least-privilege execution role: one managed policy with reads of exactly the model data,
  *   pulls from exactly the image repository, writes under the capture prefix, logs into the
- *   endpoint's encrypted log group — never `AmazonSageMakerFullAccess`;
+ *   endpoint's encrypted log group — never a broad AWS managed policy;
  * - blue/green deployments (canary by default) that roll back when the 5xx error-rate or the
  *   model-latency alarm fires during a baking period;
  * - target-tracking autoscaling on invocations per instance, with the autoscaled instance count

@@ -21,7 +21,7 @@ import {
 import { DataLake, IDataLake, LakeTable } from './data-lake';
 import { keyProps } from './private/bucket-defaults';
 import { parquetTableInput } from './private/glue-table';
-import { flattenReference } from './private/grant-policy';
+import { flattenReference, GrantPolicyOptions, managedPolicyGrantee } from './private/grant-policy';
 import { ALARM_PERIOD, createIngestAlarms } from './private/streaming-ingest-alarms';
 import { defaultJsonSerDe, HIVE_JSON_SERDE, JSON_SERDES, JsonSerDeName } from './private/streaming-ingest-deserializer';
 import {
@@ -32,7 +32,6 @@ import {
   partitioningProcessing,
   tableLocationPrefix,
 } from './private/streaming-ingest-delivery';
-import { ingestGrantee } from './private/streaming-ingest-grants';
 import {
   BUFFERING_INTERVAL_SECONDS,
   BUFFERING_SIZE_MIB,
@@ -46,6 +45,9 @@ import {
   STREAM_RETENTION_HOURS,
   wholeNumberInRangeProblem,
 } from './private/streaming-ingest-rules';
+
+/** Producer and consumer grants land in one managed policy per ingest and identity; they name the stream and its key only, so nothing on it is acknowledged. */
+const STREAMING_INGEST_GRANTS: GrantPolicyOptions = { idPrefix: 'StreamingIngestGrants', kind: 'streaming ingest' };
 
 /**
  * Kinesis actions of a producer: single and batch puts, and the shard listing the Kinesis
@@ -233,13 +235,13 @@ abstract class StreamingIngestBase extends Construct implements IStreamingIngest
   public abstract readonly deliveryStreamArn: string;
 
   public grantWrite(grantee: iam.IGrantable): iam.Grant {
-    const to = ingestGrantee(this, grantee);
+    const to = managedPolicyGrantee(this, grantee, STREAMING_INGEST_GRANTS);
     const grant = iam.Grant.addToPrincipal({ grantee: to, actions: STREAM_WRITE_ACTIONS, resourceArns: [this.stream.streamArn] });
     return this.withStreamKey(grant, to, KEY_WRITE_ACTIONS);
   }
 
   public grantRead(grantee: iam.IGrantable): iam.Grant {
-    const to = ingestGrantee(this, grantee);
+    const to = managedPolicyGrantee(this, grantee, STREAMING_INGEST_GRANTS);
     const grant = iam.Grant.addToPrincipal({ grantee: to, actions: STREAM_READ_ACTIONS, resourceArns: [this.stream.streamArn] });
     return this.withStreamKey(grant, to, KEY_READ_ACTIONS);
   }

@@ -1,10 +1,10 @@
 /**
  * IAM building blocks of GpuTrainingCluster: the network-interface statements every principal in a
- * VPC needs, and exact acknowledgments of the wildcard resources of a managed policy.
+ * VPC needs, and why their wildcard resources are acknowledged (with `acknowledgeWildcardResources`
+ * of grant-policy.ts).
  */
-import { Stack, Validations } from 'aws-cdk-lib';
+import { Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { flattenReference } from './grant-policy';
 
 /**
  * Describe actions: no resource-level permissions, so `*`.
@@ -41,36 +41,6 @@ export function ec2NetworkInterfaceStatements(stack: Stack, kind: 'lambda' | 'sa
     new iam.PolicyStatement({ actions: DESCRIBE_ACTIONS[kind], resources: ['*'] }),
     new iam.PolicyStatement({ actions: INTERFACE_ACTIONS[kind], resources: [arn('network-interface'), arn('subnet'), arn('security-group')] }),
   ];
-}
-
-/**
- * Acknowledges AwsSolutions-IAM5 for each wildcard resource of `policy`, by exact finding id
- * (`AwsSolutions-IAM5[Resource::<resource>]`), with the reason `reasonFor` gives for it. Ids are
- * computed when the tree is validated, after references are resolved (as the lake's grant policy
- * does), so that a cross-stack reference is named as cdk-nag names it. A wildcard `reasonFor` has
- * no reason for (returns `undefined`) is left unacknowledged, so an unexpected one shows as a finding.
- */
-export function acknowledgeWildcardResources(policy: iam.ManagedPolicy, reasonFor: (flatResource: string) => string | undefined): void {
-  policy.node.addValidation({
-    validate: () => {
-      const cfn = policy.node.defaultChild as iam.CfnManagedPolicy;
-      const document = Stack.of(cfn).resolve(cfn.policyDocument) as { Statement?: Array<{ Effect?: string; Resource?: unknown }> };
-      const reasons = new Map<string, string>();
-      for (const statement of document.Statement ?? []) {
-        for (const resource of statement.Effect === 'Allow' ? [statement.Resource].flat() : []) {
-          const flat = flattenReference(resource);
-          const reason = flat.includes('*') ? reasonFor(flat) : undefined;
-          if (reason !== undefined) {
-            reasons.set(`AwsSolutions-IAM5[Resource::${flat}]`, reason);
-          }
-        }
-      }
-      for (const [id, reason] of reasons) {
-        Validations.of(policy).acknowledge({ id, reason });
-      }
-      return [];
-    },
-  });
 }
 
 /**

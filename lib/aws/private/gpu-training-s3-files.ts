@@ -23,7 +23,8 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { acknowledgeWildcardResources, ec2NetworkInterfaceStatements, networkInterfaceReason } from './gpu-training-iam';
+import { acknowledgeWildcardResources } from './grant-policy';
+import { ec2NetworkInterfaceStatements, networkInterfaceReason } from './gpu-training-iam';
 
 /** Properties of {@link GpuTrainingS3Files}. */
 export interface GpuTrainingS3FilesProps {

@@ -1,13 +1,13 @@
 /**
- * Where the lake's grants land on an identity of the app: one customer managed policy per lake
- * and identity, holding only the lake's statements.
+ * Where a construct's grants land on an identity of the app: one customer managed policy per
+ * construct and identity, holding only that construct's statements. The lake, the streaming
+ * ingest, the feature store and the GPU training cluster all grant this way.
  *
  * Why not the identity's default policy, as aws-cdk grants do: that is an inline policy
- * (NIST 800-53 rev 5 IAMNoInlinePolicy), and it mixes the lake's statements with the user's, so
- * nothing could be acknowledged on it without hiding the user's own findings. A managed policy
- * of the lake's own fixes the first and makes the second narrow: its only wildcard resources are
- * object and table ARNs, which no grant of object access can avoid (AwsSolutions-IAM5), and
- * exactly those are acknowledged on it.
+ * (NIST 800-53 rev 5 IAMNoInlinePolicy), and it mixes our statements with the user's, so nothing
+ * could be acknowledged on it without hiding the user's own findings. A managed policy of the
+ * construct's own fixes the first and makes the second narrow: only the wildcard resources that
+ * the construct's grants cannot avoid are acknowledged on it, by exact finding id.
  */
 import { Names, Stack, Token, TokenComparison, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -18,20 +18,74 @@ export const GRANT_WILDCARD_REASON = 'Data lake grants: S3 object actions apply 
   + 'athena-results/ prefix) and Glue table reads to every table of the lake\'s databases, so those ARNs end in "/*"; '
   + 'actions, buckets, databases, the workgroup and the key are all listed explicitly.';
 
-/** An identity of the app the lake can attach a policy to. */
+/** How one kind of construct names and acknowledges its grant policies. */
+export interface GrantPolicyOptions {
+  /**
+   * Construct id of the policy under the identity, before `-<unique id of the owner>`. The
+   * policy's logical id derives from it: never change it.
+   */
+  readonly idPrefix: string;
+  /** What the owner is, in the policy's description (`data lake`). */
+  readonly kind: string;
+  /**
+   * Why AwsSolutions-IAM5 is acknowledged for a wildcard resource (as cdk-nag names it in the
+   * finding id), or `undefined` to leave that resource reported.
+   * @default - nothing is acknowledged
+   */
+  readonly wildcardReason?: (flatResource: string) => string | undefined;
+}
+
+/** The lake's grant policies (`DataLakeGrants-*`), every wildcard acknowledged with {@link GRANT_WILDCARD_REASON}. */
+const LAKE_GRANTS: GrantPolicyOptions = { idPrefix: 'DataLakeGrants', kind: 'data lake', wildcardReason: () => GRANT_WILDCARD_REASON };
+
+/** An identity of the app a construct can attach a policy to. */
 type OwnedIdentity = iam.Role | iam.User | iam.Group;
 
 /**
  * The grantee to pass to `Grant.addToPrincipal` and `key.grant`: for a role, user or group of the
- * app in the lake's account and region, a principal that writes into the lake's managed policy
+ * app in the owner's account and region, a principal that writes into the owner's managed policy
  * for it; otherwise the grantee itself, so aws-cdk's own cross-account handling applies.
  */
-export function lakeGrantee(lake: IConstruct, grantee: iam.IGrantable): iam.IGrantable {
+export function managedPolicyGrantee(owner: IConstruct, grantee: iam.IGrantable, options: GrantPolicyOptions): iam.IGrantable {
   const identity = grantee.grantPrincipal;
-  if (!(identity instanceof iam.Role || identity instanceof iam.User || identity instanceof iam.Group) || !sameEnvironment(lake, identity)) {
+  if (!(identity instanceof iam.Role || identity instanceof iam.User || identity instanceof iam.Group) || !sameEnvironment(owner, identity)) {
     return grantee;
   }
-  return LakeGrantPolicy.of(lake, identity).principal;
+  return GrantPolicy.of(owner, identity, options).principal;
+}
+
+/** {@link managedPolicyGrantee} for a data lake. */
+export function lakeGrantee(lake: IConstruct, grantee: iam.IGrantable): iam.IGrantable {
+  return managedPolicyGrantee(lake, grantee, LAKE_GRANTS);
+}
+
+/**
+ * Acknowledges AwsSolutions-IAM5 on `policy` for each wildcard resource `reasonFor` gives a reason
+ * for, by exact finding id. Finding ids embed the final form of each ARN (a cross-stack reference
+ * becomes an import), so they are computed once references are resolved: node validations run
+ * after that, and before the templates are checked.
+ */
+export function acknowledgeWildcardResources(policy: iam.ManagedPolicy, reasonFor: (flatResource: string) => string | undefined): void {
+  policy.node.addValidation({
+    validate: () => {
+      const cfn = policy.node.defaultChild as iam.CfnManagedPolicy;
+      const document = Stack.of(cfn).resolve(cfn.policyDocument) as { Statement?: Array<{ Effect?: string; Resource?: unknown }> };
+      const reasons = new Map<string, string>();
+      for (const statement of document.Statement ?? []) {
+        for (const resource of statement.Effect === 'Allow' ? [statement.Resource].flat() : []) {
+          const flat = flattenReference(resource);
+          const reason = flat.includes('*') ? reasonFor(flat) : undefined;
+          if (reason !== undefined) {
+            reasons.set(`AwsSolutions-IAM5[Resource::${flat}]`, reason);
+          }
+        }
+      }
+      for (const [id, reason] of reasons) {
+        Validations.of(policy).acknowledge({ id, reason });
+      }
+      return [];
+    },
+  });
 }
 
 function sameEnvironment(a: IConstruct, b: IConstruct): boolean {
@@ -41,52 +95,29 @@ function sameEnvironment(a: IConstruct, b: IConstruct): boolean {
   return same(sa.account, sb.account) && same(sa.region, sb.region);
 }
 
-class LakeGrantPolicy extends Construct {
-  public static of(lake: IConstruct, identity: OwnedIdentity): LakeGrantPolicy {
-    const id = `DataLakeGrants-${Names.nodeUniqueId(lake.node)}`;
+class GrantPolicy extends Construct {
+  public static of(owner: IConstruct, identity: OwnedIdentity, options: GrantPolicyOptions): GrantPolicy {
+    const id = `${options.idPrefix}-${Names.nodeUniqueId(owner.node)}`;
     const existing = identity.node.tryFindChild(id);
-    return existing instanceof LakeGrantPolicy ? existing : new LakeGrantPolicy(identity, id, lake, identity);
+    return existing instanceof GrantPolicy ? existing : new GrantPolicy(identity, id, owner, identity, options);
   }
 
   public readonly principal: iam.IPrincipal;
-  private readonly policy: iam.ManagedPolicy;
 
-  private constructor(scope: Construct, id: string, lake: IConstruct, identity: OwnedIdentity) {
+  private constructor(scope: Construct, id: string, owner: IConstruct, identity: OwnedIdentity, options: GrantPolicyOptions) {
     super(scope, id);
-    this.policy = new iam.ManagedPolicy(this, 'Resource', { description: `Grants of data lake ${lake.node.path}` });
+    const policy = new iam.ManagedPolicy(this, 'Resource', { description: `Grants of ${options.kind} ${owner.node.path}` });
     if (identity instanceof iam.Role) {
-      this.policy.attachToRole(identity);
+      policy.attachToRole(identity);
     } else if (identity instanceof iam.User) {
-      this.policy.attachToUser(identity);
+      policy.attachToUser(identity);
     } else {
-      this.policy.attachToGroup(identity);
+      policy.attachToGroup(identity);
     }
-    this.principal = new PolicyPrincipal(identity, this.policy);
-    // Finding ids embed the final form of each ARN (a cross-stack reference becomes an import), so
-    // they are computed once references are resolved: node validations run after that, and before
-    // the templates are checked.
-    this.node.addValidation({ validate: () => this.acknowledgeWildcardResources() });
-  }
-
-  private acknowledgeWildcardResources(): string[] {
-    const cfn = this.policy.node.defaultChild as iam.CfnManagedPolicy;
-    const document = Stack.of(cfn).resolve(cfn.policyDocument) as { Statement?: Array<{ Effect?: string; Resource?: unknown }> };
-    const ids = new Set<string>();
-    for (const statement of document.Statement ?? []) {
-      if (statement.Effect !== 'Allow') {
-        continue;
-      }
-      for (const resource of [statement.Resource].flat()) {
-        const flat = flattenReference(resource);
-        if (flat.includes('*')) {
-          ids.add(`AwsSolutions-IAM5[Resource::${flat}]`);
-        }
-      }
+    if (options.wildcardReason !== undefined) {
+      acknowledgeWildcardResources(policy, options.wildcardReason);
     }
-    for (const id of ids) {
-      Validations.of(this.policy).acknowledge({ id, reason: GRANT_WILDCARD_REASON });
-    }
-    return [];
+    this.principal = new PolicyPrincipal(identity, policy);
   }
 }
 
