@@ -15,11 +15,10 @@
  */
 import { RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import * as s3 from 'aws-cdk-lib/aws-s3';
 import { CloudAssembly } from 'aws-cdk-lib/cx-api';
 import { ALLOW_DATA_DESTRUCTION_CONTEXT } from 'mlops-constructs';
 import { DataLake } from 'mlops-constructs/aws';
-import { AwsAcknowledgment, AwsFinding, formatFindings, listAcknowledgments, newCheckedApp, readFindings } from '../../tools/checks/aws-checks';
+import { AwsAcknowledgment, AwsFinding, checkedSynth, findingsUnder, formatFindings } from '../../tools/checks/aws-checks';
 import { countries, orders } from './fixtures';
 
 let findings: AwsFinding[];
@@ -27,10 +26,7 @@ let acknowledgments: AwsAcknowledgment[];
 let assembly: CloudAssembly;
 
 beforeAll(() => {
-  const saved = process.env.CDK_VALIDATION;
-  delete process.env.CDK_VALIDATION;
-  try {
-    const app = newCheckedApp({ context: { [ALLOW_DATA_DESTRUCTION_CONTEXT]: true } });
+  ({ assembly, findings, acknowledgments } = checkedSynth((app) => {
     new DataLake(new Stack(app, 'DefaultLake'), 'Lake');
     const tablesStack = new Stack(app, 'TablesLake');
     const tablesLake = new DataLake(tablesStack, 'Lake', {
@@ -47,25 +43,11 @@ beforeAll(() => {
     tablesLake.grantWrite('raw', worker);
     tablesLake.grantQuery(worker);
     new DataLake(new Stack(app, 'DestroyableLake'), 'Lake', { removalPolicy: RemovalPolicy.DESTROY, tables: [{ zone: 'curated', schema: orders }] });
-    new s3.CfnBucket(new Stack(app, 'Canary'), 'Plain', { bucketName: 'Not_A_Valid_Name', versioningConfiguration: { status: 'Sometimes' } });
-    assembly = app.synth();
-    findings = readFindings(assembly);
-    acknowledgments = listAcknowledgments(app);
-  } finally {
-    if (saved !== undefined) {
-      process.env.CDK_VALIDATION = saved;
-    }
-  }
+  }, { context: { [ALLOW_DATA_DESTRUCTION_CONTEXT]: true } }));
 });
 
-function findingsUnder(stackName: string): AwsFinding[] {
-  return findings
-    .map((f) => ({ ...f, constructPaths: f.constructPaths.filter((p) => p === stackName || p.startsWith(`${stackName}/`)) }))
-    .filter((f) => f.constructPaths.length > 0);
-}
-
 test('vacuity: the validator and both packs ran in this synth and report the plain bucket', () => {
-  const canary = findingsUnder('Canary');
+  const canary = findingsUnder(findings, 'Canary');
   const plugins = new Set(canary.map((f) => f.plugin));
   expect(plugins).toEqual(new Set(['CloudFormation Validate', 'AwsSolutions', 'NIST.800.53.R5']));
   expect(canary.map((f) => f.rule)).toEqual(expect.arrayContaining([
@@ -83,23 +65,23 @@ test('every finding of the synth is the canary\'s: nothing else, not even a find
 });
 
 test('a lake with no props has zero findings, errors and warnings', () => {
-  expect(formatFindings(findingsUnder('DefaultLake'))).toBe('');
+  expect(formatFindings(findingsUnder(findings, 'DefaultLake'))).toBe('');
 });
 
 test('a lake with tables and extra zones has zero findings, errors and warnings', () => {
   expect(assembly.getStackByName('TablesLake').template.Resources).toBeDefined();
-  expect(formatFindings(findingsUnder('TablesLake'))).toBe('');
+  expect(formatFindings(findingsUnder(findings, 'TablesLake'))).toBe('');
 });
 
 test('roles granted access to a lake, in its stack and in another, have zero findings', () => {
-  expect(formatFindings(findingsUnder('Consumers'))).toBe('');
+  expect(formatFindings(findingsUnder(findings, 'Consumers'))).toBe('');
   expect(assembly.getStackByName('Consumers').template.Resources).toBeDefined();
   expect(JSON.stringify(assembly.getStackByName('Consumers').template)).toContain('Fn::ImportValue');
 });
 
 test('a destroyable lake has zero findings, errors and warnings', () => {
   expect(assembly.getStackByName('DestroyableLake').template.Resources).toBeDefined();
-  expect(formatFindings(findingsUnder('DestroyableLake'))).toBe('');
+  expect(formatFindings(findingsUnder(findings, 'DestroyableLake'))).toBe('');
 });
 
 test('every acknowledgment is made on one bucket of a lake or on the policy of a lake grant, with a reason', () => {

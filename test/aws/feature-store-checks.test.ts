@@ -19,11 +19,10 @@
  */
 import { App, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import * as s3 from 'aws-cdk-lib/aws-s3';
 import { CloudAssembly } from 'aws-cdk-lib/cx-api';
 import { ALLOW_DATA_DESTRUCTION_CONTEXT, FieldType, FeatureGroupSpec, FeatureTtl, TableSchema } from 'mlops-constructs';
 import { DataLake, FeatureStore, FeatureStoreOnlineStorageType } from 'mlops-constructs/aws';
-import { AwsAcknowledgment, AwsFinding, formatFindings, listAcknowledgments, newCheckedApp, readFindings } from '../../tools/checks/aws-checks';
+import { AwsAcknowledgment, AwsFinding, checkedSynth, findingsUnder, formatFindings } from '../../tools/checks/aws-checks';
 import { orders } from './fixtures';
 
 const env = { account: '111111111111', region: 'eu-west-1' };
@@ -100,27 +99,10 @@ let committed: Record<string, string>;
 
 beforeAll(() => {
   committed = fingerprintsToCommit();
-  const saved = process.env.CDK_VALIDATION;
-  delete process.env.CDK_VALIDATION;
-  try {
-    const app = newCheckedApp({ context: { [ALLOW_DATA_DESTRUCTION_CONTEXT]: true } });
+  ({ assembly, findings, acknowledgments } = checkedSynth((app) => {
     build(app, (path) => committed[path]);
-    new s3.CfnBucket(new Stack(app, 'Canary'), 'Plain', { bucketName: 'Not_A_Valid_Name', versioningConfiguration: { status: 'Sometimes' } });
-    assembly = app.synth();
-    findings = readFindings(assembly);
-    acknowledgments = listAcknowledgments(app);
-  } finally {
-    if (saved !== undefined) {
-      process.env.CDK_VALIDATION = saved;
-    }
-  }
+  }, { context: { [ALLOW_DATA_DESTRUCTION_CONTEXT]: true } }));
 });
-
-function findingsUnder(stackName: string): AwsFinding[] {
-  return findings
-    .map((f) => ({ ...f, constructPaths: f.constructPaths.filter((p) => p === stackName || p.startsWith(`${stackName}/`)) }))
-    .filter((f) => f.constructPaths.length > 0);
-}
 
 test('the dry synth asked for one fingerprint per group, and the checked synth accepted them', () => {
   expect(Object.keys(committed).sort()).toEqual([
@@ -134,7 +116,7 @@ test('the dry synth asked for one fingerprint per group, and the checked synth a
 });
 
 test('vacuity: the validator and both packs ran in this synth and report the plain bucket', () => {
-  const canary = findingsUnder('Canary');
+  const canary = findingsUnder(findings, 'Canary');
   expect(new Set(canary.map((f) => f.plugin))).toEqual(new Set(['CloudFormation Validate', 'AwsSolutions', 'NIST.800.53.R5']));
   expect(canary.some((f) => f.plugin === 'CloudFormation Validate' && f.severity === 'warning')).toBe(true);
   expect(canary.some((f) => f.plugin === 'CloudFormation Validate' && f.severity === 'error')).toBe(true);
@@ -147,20 +129,20 @@ test('every finding of the synth is the canary\'s: nothing else, not even a find
 
 test('a store with one default group has zero findings, errors and warnings', () => {
   expect(assembly.getStackByName('DefaultStore').template.Resources).toBeDefined();
-  expect(formatFindings(findingsUnder('DefaultStore'))).toBe('');
+  expect(formatFindings(findingsUnder(findings, 'DefaultStore'))).toBe('');
 });
 
 test('a store with a prefix, TTL, InMemory and offline-only groups and grants has zero findings', () => {
-  expect(formatFindings(findingsUnder('FullStore'))).toBe('');
+  expect(formatFindings(findingsUnder(findings, 'FullStore'))).toBe('');
 });
 
 test('a role of another stack granted access has zero findings', () => {
-  expect(formatFindings(findingsUnder('Consumers'))).toBe('');
+  expect(formatFindings(findingsUnder(findings, 'Consumers'))).toBe('');
   expect(JSON.stringify(assembly.getStackByName('Consumers').template)).toContain('Fn::ImportValue');
 });
 
 test('a destroyable store has zero findings', () => {
-  expect(formatFindings(findingsUnder('DestroyableStore'))).toBe('');
+  expect(formatFindings(findingsUnder(findings, 'DestroyableStore'))).toBe('');
 });
 
 test('the store acknowledges only the object wildcards of its offline-store policy, by exact finding id, with a reason', () => {

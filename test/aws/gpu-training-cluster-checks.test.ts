@@ -15,11 +15,10 @@ import { Duration, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecr from 'aws-cdk-lib/aws-ecr';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import * as s3 from 'aws-cdk-lib/aws-s3';
 import { CloudAssembly } from 'aws-cdk-lib/cx-api';
 import { GpuType } from 'mlops-constructs';
 import { DataLake, GpuTrainingCluster } from 'mlops-constructs/aws';
-import { AwsAcknowledgment, AwsFinding, formatFindings, listAcknowledgments, newCheckedApp, readFindings } from '../../tools/checks/aws-checks';
+import { AwsAcknowledgment, AwsFinding, checkedSynth, findingsUnder, formatFindings } from '../../tools/checks/aws-checks';
 
 let findings: AwsFinding[];
 let acknowledgments: AwsAcknowledgment[];
@@ -36,10 +35,7 @@ function importedVpc(stack: Stack): ec2.IVpc {
 }
 
 beforeAll(() => {
-  const saved = process.env.CDK_VALIDATION;
-  delete process.env.CDK_VALIDATION;
-  try {
-    const app = newCheckedApp();
+  ({ assembly, findings, acknowledgments } = checkedSynth((app) => {
     const defaults = new Stack(app, 'DefaultCluster', { env });
     new GpuTrainingCluster(defaults, 'Gpus', {
       lake: new DataLake(defaults, 'Lake'),
@@ -72,25 +68,11 @@ beforeAll(() => {
       hyperPod: false,
     });
 
-    new s3.CfnBucket(new Stack(app, 'Canary'), 'Plain', { bucketName: 'Not_A_Valid_Name', versioningConfiguration: { status: 'Sometimes' } });
-    assembly = app.synth();
-    findings = readFindings(assembly);
-    acknowledgments = listAcknowledgments(app);
-  } finally {
-    if (saved !== undefined) {
-      process.env.CDK_VALIDATION = saved;
-    }
-  }
+  }));
 });
 
-function findingsUnder(stackName: string): AwsFinding[] {
-  return findings
-    .map((f) => ({ ...f, constructPaths: f.constructPaths.filter((p) => p === stackName || p.startsWith(`${stackName}/`)) }))
-    .filter((f) => f.constructPaths.length > 0);
-}
-
 test('vacuity: the validator and both packs ran in this synth and report the plain bucket', () => {
-  const canary = findingsUnder('Canary');
+  const canary = findingsUnder(findings, 'Canary');
   expect(new Set(canary.map((f) => f.plugin))).toEqual(new Set(['CloudFormation Validate', 'AwsSolutions', 'NIST.800.53.R5']));
   expect(canary.map((f) => f.rule)).toEqual(expect.arrayContaining(['AwsSolutions-S10', 'NIST.800.53.R5-S3DefaultEncryptionKMS']));
 });
@@ -103,7 +85,7 @@ test('every finding of the synth is the canary\'s: nothing else, not even a find
 test.each(['DefaultCluster', 'FullCluster', 'TrainingOnly'])('%s has zero findings, errors and warnings', (stack) => {
   const template = assembly.getStackByName(stack).template as { Resources: Record<string, { Type: string }> };
   expect(Object.values(template.Resources).some((r) => r.Type === 'AWS::IAM::Role')).toBe(true);
-  expect(formatFindings(findingsUnder(stack))).toBe('');
+  expect(formatFindings(findingsUnder(findings, stack))).toBe('');
 });
 
 test('the checked stacks hold what they are meant to check', () => {

@@ -20,7 +20,6 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecr from 'aws-cdk-lib/aws-ecr';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
-import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { CloudAssembly } from 'aws-cdk-lib/cx-api';
 import { GpuType } from 'mlops-constructs';
@@ -34,7 +33,7 @@ import {
   ModelEndpointModel,
   ModelEndpointTrafficSize,
 } from 'mlops-constructs/aws';
-import { AwsAcknowledgment, AwsFinding, formatFindings, listAcknowledgments, newCheckedApp, readFindings } from '../../tools/checks/aws-checks';
+import { AwsAcknowledgment, AwsFinding, checkedSynth, findingsUnder, formatFindings } from '../../tools/checks/aws-checks';
 
 const ENDPOINT_STACKS = ['DefaultEndpoint', 'FullEndpoint', 'ServerlessEndpoint', 'AsyncEndpoint'];
 
@@ -43,10 +42,7 @@ let acknowledgments: AwsAcknowledgment[];
 let assembly: CloudAssembly;
 
 beforeAll(() => {
-  const saved = process.env.CDK_VALIDATION;
-  delete process.env.CDK_VALIDATION;
-  try {
-    const app = newCheckedApp();
+  ({ assembly, findings, acknowledgments } = checkedSynth((app) => {
     const env = { account: '111111111111', region: 'eu-west-1' };
     const lake = new DataLake(new Stack(app, 'Lake', { env }), 'Lake', { prefix: 'models-lake' });
     const lakeModel = (stack: Stack) => ModelEndpointModel.fromLake({
@@ -100,22 +96,8 @@ beforeAll(() => {
     });
     asyncEndpoint.grantInvoke(new iam.Role(asyncStack, 'App', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') }));
 
-    new s3.CfnBucket(new Stack(app, 'Canary'), 'Plain', { bucketName: 'Not_A_Valid_Name', versioningConfiguration: { status: 'Sometimes' } });
-    assembly = app.synth();
-    findings = readFindings(assembly);
-    acknowledgments = listAcknowledgments(app);
-  } finally {
-    if (saved !== undefined) {
-      process.env.CDK_VALIDATION = saved;
-    }
-  }
+  }));
 });
-
-function findingsUnder(stackName: string): AwsFinding[] {
-  return findings
-    .map((f) => ({ ...f, constructPaths: f.constructPaths.filter((p) => p === stackName || p.startsWith(`${stackName}/`)) }))
-    .filter((f) => f.constructPaths.length > 0);
-}
 
 function acknowledgedIn(stack: string): string[] {
   return acknowledgments
@@ -125,7 +107,7 @@ function acknowledgedIn(stack: string): string[] {
 }
 
 test('vacuity: the validator and both packs ran in this synth and report the plain bucket', () => {
-  const canary = findingsUnder('Canary');
+  const canary = findingsUnder(findings, 'Canary');
   expect(new Set(canary.map((f) => f.plugin))).toEqual(new Set(['CloudFormation Validate', 'AwsSolutions', 'NIST.800.53.R5']));
   expect(canary.some((f) => f.plugin === 'CloudFormation Validate' && f.severity === 'error')).toBe(true);
 });
@@ -137,7 +119,7 @@ test('every finding of the synth is the canary\'s', () => {
 
 test.each(ENDPOINT_STACKS)('%s has zero findings, errors and warnings', (stack) => {
   expect(assembly.getStackByName(stack).template.Resources).toBeDefined();
-  expect(formatFindings(findingsUnder(stack))).toBe('');
+  expect(formatFindings(findingsUnder(findings, stack))).toBe('');
 });
 
 test('every acknowledgment is on one resource of an endpoint or of its grant policy, with a reason', () => {

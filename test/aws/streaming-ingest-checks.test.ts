@@ -26,7 +26,7 @@ import { CloudAssembly } from 'aws-cdk-lib/cx-api';
 import { ALLOW_DATA_DESTRUCTION_CONTEXT, FieldType, TableSchema } from 'mlops-constructs';
 import { DataLake, StreamingIngest } from 'mlops-constructs/aws';
 import { orders } from '../../examples/schemas';
-import { AwsAcknowledgment, AwsFinding, formatFindings, listAcknowledgments, newCheckedApp, readFindings } from '../../tools/checks/aws-checks';
+import { AwsAcknowledgment, AwsFinding, checkedSynth, findingsUnder, formatFindings } from '../../tools/checks/aws-checks';
 
 const clicks = new TableSchema({
   name: 'clicks',
@@ -46,10 +46,7 @@ let acknowledgments: AwsAcknowledgment[];
 let assembly: CloudAssembly;
 
 beforeAll(() => {
-  const saved = process.env.CDK_VALIDATION;
-  delete process.env.CDK_VALIDATION;
-  try {
-    const app = newCheckedApp({ context: { [ALLOW_DATA_DESTRUCTION_CONTEXT]: true } });
+  ({ assembly, findings, acknowledgments } = checkedSynth((app) => {
 
     const defaultStack = new Stack(app, 'DefaultIngest');
     new StreamingIngest(defaultStack, 'Ingest', { lake: new DataLake(defaultStack, 'Lake'), schema: clicks });
@@ -97,29 +94,15 @@ beforeAll(() => {
     const worker = new iam.Role(new Stack(app, 'Producers'), 'Worker', { assumedBy: new iam.ServicePrincipal('ecs-tasks.amazonaws.com') });
     importedIngest.grantWrite(worker);
 
-    new s3.CfnBucket(new Stack(app, 'Canary'), 'Plain', { bucketName: 'Not_A_Valid_Name', versioningConfiguration: { status: 'Sometimes' } });
-    assembly = app.synth();
-    findings = readFindings(assembly);
-    acknowledgments = listAcknowledgments(app);
-  } finally {
-    if (saved !== undefined) {
-      process.env.CDK_VALIDATION = saved;
-    }
-  }
+  }, { context: { [ALLOW_DATA_DESTRUCTION_CONTEXT]: true } }));
 });
-
-function findingsUnder(stackName: string): AwsFinding[] {
-  return findings
-    .map((f) => ({ ...f, constructPaths: f.constructPaths.filter((p) => p === stackName || p.startsWith(`${stackName}/`)) }))
-    .filter((f) => f.constructPaths.length > 0);
-}
 
 function ingestAcknowledgments(): AwsAcknowledgment[] {
   return acknowledgments.filter((a) => /^[A-Za-z]+\/(Ingest|FromExisting)\//.test(a.at));
 }
 
 test('vacuity: the validator and both packs ran in this synth and report the plain bucket', () => {
-  const canary = findingsUnder('Canary');
+  const canary = findingsUnder(findings, 'Canary');
   expect(new Set(canary.map((f) => f.plugin))).toEqual(new Set(['CloudFormation Validate', 'AwsSolutions', 'NIST.800.53.R5']));
   expect(canary.some((f) => f.plugin === 'CloudFormation Validate' && f.severity === 'error')).toBe(true);
 });
@@ -131,7 +114,7 @@ test('every finding of the synth is the canary\'s', () => {
 
 test('an ingest with default props has zero findings, errors and warnings', () => {
   expect(assembly.getStackByName('DefaultIngest').template.Resources).toBeDefined();
-  expect(formatFindings(findingsUnder('DefaultIngest'))).toBe('');
+  expect(formatFindings(findingsUnder(findings, 'DefaultIngest'))).toBe('');
 });
 
 test('an ingest with every option, an ingest of an existing stream through the Hive JSON SerDe and granted roles have zero findings', () => {
@@ -139,13 +122,13 @@ test('an ingest with every option, an ingest of an existing stream through the H
   const deserializers = resources.filter((r) => r.Type === 'AWS::KinesisFirehose::DeliveryStream')
     .map((r) => Object.keys(r.Properties.ExtendedS3DestinationConfiguration.DataFormatConversionConfiguration.InputFormatConfiguration.Deserializer)[0]);
   expect(deserializers.sort()).toEqual(['HiveJsonSerDe', 'OpenXJsonSerDe']);
-  expect(formatFindings(findingsUnder('FullIngest'))).toBe('');
+  expect(formatFindings(findingsUnder(findings, 'FullIngest'))).toBe('');
 });
 
 test('an ingest into an imported lake, with a producer in another stack, has zero findings', () => {
   expect(JSON.stringify(assembly.getStackByName('Producers').template)).toContain('Fn::ImportValue');
-  expect(formatFindings(findingsUnder('ImportedLakeIngest'))).toBe('');
-  expect(formatFindings(findingsUnder('Producers'))).toBe('');
+  expect(formatFindings(findingsUnder(findings, 'ImportedLakeIngest'))).toBe('');
+  expect(formatFindings(findingsUnder(findings, 'Producers'))).toBe('');
 });
 
 test('the ingest acknowledges exactly KDF1 on each delivery stream, KDS3 on each stream it creates and IAM5 on each delivery policy\'s object prefixes, with reasons', () => {

@@ -7,7 +7,8 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { App, AppProps, Validations } from 'aws-cdk-lib';
+import { App, AppProps, Stack, Validations } from 'aws-cdk-lib';
+import * as s3 from 'aws-cdk-lib/aws-s3';
 import { CloudAssembly } from 'aws-cdk-lib/cx-api';
 import { AwsSolutionsChecks, NIST80053R5Checks } from 'cdk-nag';
 import { IConstruct } from 'constructs';
@@ -94,4 +95,45 @@ export function listAcknowledgments(root: IConstruct): AwsAcknowledgment[] {
 /** One line per finding, for error messages. */
 export function formatFindings(findings: readonly AwsFinding[]): string {
   return findings.map((f) => `${f.rule} (${f.severity}, ${f.plugin}) at ${f.constructPaths.join(', ')}: ${f.description.slice(0, 160)}`).join('\n');
+}
+
+/** What {@link checkedSynth} returns: the assembly and what the checks made of it. */
+export interface CheckedSynth {
+  /** The synthesized assembly. */
+  readonly assembly: CloudAssembly;
+  /** Every unacknowledged finding, Canary included. */
+  readonly findings: AwsFinding[];
+  /** Every acknowledgment in the construct tree. */
+  readonly acknowledgments: AwsAcknowledgment[];
+}
+
+/**
+ * One checked synth, as each checks test file does it once (a checked synth costs seconds):
+ * `build` adds the stacks under test to a {@link newCheckedApp}, and a `Canary` stack with a plain,
+ * invalid bucket is added beside them. The canary proves in the same synth that the validator and
+ * both packs ran and can fail, and it is what lets {@link readFindings} work on otherwise clean
+ * stacks (aws-cdk-lib leaves a plugin with nothing to report out of the report). The validator is
+ * switched on for the synth even where the tests switch it off (`CDK_VALIDATION=false`).
+ */
+export function checkedSynth(build: (app: App) => void, props: AppProps = {}): CheckedSynth {
+  const saved = process.env.CDK_VALIDATION;
+  delete process.env.CDK_VALIDATION;
+  try {
+    const app = newCheckedApp(props);
+    build(app);
+    new s3.CfnBucket(new Stack(app, 'Canary'), 'Plain', { bucketName: 'Not_A_Valid_Name', versioningConfiguration: { status: 'Sometimes' } });
+    const assembly = app.synth();
+    return { assembly, findings: readFindings(assembly), acknowledgments: listAcknowledgments(app) };
+  } finally {
+    if (saved !== undefined) {
+      process.env.CDK_VALIDATION = saved;
+    }
+  }
+}
+
+/** The findings on constructs of one stack, each with only its paths in that stack. */
+export function findingsUnder(findings: readonly AwsFinding[], stackName: string): AwsFinding[] {
+  return findings
+    .map((f) => ({ ...f, constructPaths: f.constructPaths.filter((p) => p === stackName || p.startsWith(`${stackName}/`)) }))
+    .filter((f) => f.constructPaths.length > 0);
 }
