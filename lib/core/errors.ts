@@ -66,6 +66,20 @@ export function throwIfProblems(scope: PathLike | string | undefined, prefix: st
   throw new MlopsValidationError(scope, property, first.value, first.allowed);
 }
 
+/**
+ * The value of a resolver's result, or its first problem thrown under `scope` with `prefix`
+ * prepended (as {@link throwIfProblems} does). Resolvers (`resolveX`) return a value or a list of
+ * problems, never both; a value that is itself an array cannot go through `unwrap`.
+ */
+export function unwrap<T>(scope: PathLike | string | undefined, prefix: string, result: T | ValidationProblem[]): T {
+  if (!Array.isArray(result)) {
+    return result;
+  }
+  throwIfProblems(scope, prefix, result);
+  // A resolver that returns an empty problem list returned no value either: a bug in the resolver.
+  throw new Error(`a resolver under ${prefix || 'its construct'} returned neither a value nor a problem`);
+}
+
 function describeValue(value: unknown): string {
   if (typeof value === 'string') {
     return JSON.stringify(value);

@@ -1,13 +1,10 @@
 /**
- * mlops-constructs — the cloud-neutral core: schemas, lake zones, naming rules, errors.
- * Imports neither aws-cdk-lib nor cdktf.
+ * mlops-constructs — the cloud-neutral core: schemas, lake zones, the accelerator catalog, naming
+ * rules, errors. Imports neither aws-cdk-lib nor cdktf.
  */
 export * from './errors';
-export * from './field-type';
-export * from './schema';
-export * from './type-mapping';
 export * from './naming';
-export * from './lake-zones';
 export * from './data-removal';
-export * from './features';
+export * from './schema';
+export * from './lake';
 export * from './accelerators';

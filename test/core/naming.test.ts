@@ -1,7 +1,7 @@
 import {
   assertDataDestructionAllowed, BIGQUERY_DATASET_RULE, GCS_BUCKET_NAME_RULE, GLUE_NAME_RULE, namingProblem, PREFIX_RULE, S3_BUCKET_NAME_RULE,
   toSnakeCase, ZONE_NAME_RULE,
-} from '../../lib/core';
+} from 'mlops-constructs';
 
 describe('naming rules', () => {
   test.each(['acme', 'acme-ml', 'a1', 'x'.repeat(30)])('prefix %s is valid', (p) => expect(namingProblem(PREFIX_RULE, p)).toBeUndefined());

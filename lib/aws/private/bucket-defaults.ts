@@ -128,7 +128,7 @@ function destroyProps(removalPolicy: RemovalPolicy): Partial<s3.BucketProps> {
 
 /**
  * S3 lifecycle rules for a neutral {@link LakeLifecycle}, mapped as in the table of
- * `lake-zones.ts`. The lifecycle was validated by the core before it gets here.
+ * `lib/core/lake/lake-zones.ts`. The lifecycle was validated by the core before it gets here.
  */
 export function lifecycleRules(lifecycle: LakeLifecycle): s3.LifecycleRule[] {
   const transitions: s3.Transition[] = [];

@@ -1,5 +1,5 @@
 import * as avsc from 'avsc';
-import { avroFieldType, avroSchema, bigQueryColumn, bigQueryColumns, FieldType, FieldTypeKind, glueType, sageMakerFeatureType, TableSchema, vertexValueType } from '../../lib/core';
+import { avroFieldType, avroSchema, bigQueryColumn, bigQueryColumns, FieldType, FieldTypeKind, glueType, sageMakerFeatureType, TableSchema, vertexValueType } from 'mlops-constructs';
 
 describe('type mapping', () => {
   test.each([

@@ -1,6 +1,6 @@
-import { ValidationProblem } from './errors';
-import { namingProblem, ZONE_NAME_RULE } from './naming';
-import { TableSchema } from './schema';
+import { ValidationProblem } from '../errors';
+import { namingProblem, ZONE_NAME_RULE } from '../naming';
+import { TableSchema } from '../schema';
 
 /** Days after which unfinished multipart uploads are aborted when a lifecycle does not say. */
 export const DEFAULT_ABORT_INCOMPLETE_UPLOADS_DAYS = 7;

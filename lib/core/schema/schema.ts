@@ -1,6 +1,6 @@
-import { ValidationProblem } from './errors';
+import { ValidationProblem } from '../errors';
 import { FieldType, FieldTypeKind } from './field-type';
-import { IDENTIFIER_RULE, RESERVED_FIELD_NAMES } from './naming';
+import { IDENTIFIER_RULE, RESERVED_FIELD_NAMES } from '../naming';
 
 /** One column of a {@link TableSchema}. */
 export interface FieldSpec {

@@ -1,4 +1,4 @@
-import { FieldType, MlopsValidationError, TableSchema, throwIfProblems } from '../../lib/core';
+import { FieldType, MlopsValidationError, TableSchema, throwIfProblems } from 'mlops-constructs';
 
 const valid = () => ({
   name: 'orders',

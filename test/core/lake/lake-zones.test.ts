@@ -1,4 +1,4 @@
-import { defaultLakeLifecycle, lifecycleProblems, resolveLakeZones, StandardZone } from '../../lib/core';
+import { defaultLakeLifecycle, lifecycleProblems, resolveLakeZones, StandardZone } from 'mlops-constructs';
 
 describe('lake zones', () => {
   test('the standard zones always exist, in order, with their default lifecycles', () => {

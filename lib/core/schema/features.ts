@@ -1,6 +1,6 @@
-import { ValidationProblem } from './errors';
+import { ValidationProblem } from '../errors';
 import { FieldType } from './field-type';
-import { NamingRule, namingProblem } from './naming';
+import { NamingRule, namingProblem } from '../naming';
 import { TableSchema } from './schema';
 
 /**

@@ -1,4 +1,4 @@
-import { FeatureGroupSpec, FeatureTtl, FeatureTtlUnit, FieldType, TableSchema } from '../../lib/core';
+import { FeatureGroupSpec, FeatureTtl, FeatureTtlUnit, FieldType, TableSchema } from 'mlops-constructs';
 
 const customerDaily = new TableSchema({
   name: 'customer_daily',

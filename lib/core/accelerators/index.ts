@@ -1,0 +1,3 @@
+/** The accelerator catalog (GPU type → instance and machine types) and how a request resolves against it. */
+export * from './catalog';
+export * from './resolve';
