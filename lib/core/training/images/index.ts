@@ -1,0 +1,2 @@
+/** Prebuilt training images: the defaults of a pipeline synthesized without its own image. */
+export * from './sagemaker-xgboost';

@@ -1,0 +1,8 @@
+/**
+ * The neutral continuous-training pipeline: its spec, evaluation metrics, the gate and the model
+ * registry's version convention, and the prebuilt images it defaults to.
+ */
+export * from './metrics';
+export * from './promotion';
+export * from './training-pipeline-spec';
+export * from './images';
