@@ -8,3 +8,4 @@ export * from './data-removal';
 export * from './schema';
 export * from './lake';
 export * from './accelerators';
+export * from './drift';
