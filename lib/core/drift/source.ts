@@ -360,11 +360,13 @@ export class CapturedRecords {
     const o = this.options as VertexRequestResponseLogOptions;
     const where = [`l.logging_time >= ${ctx.windowStart}`, `l.logging_time < ${ctx.windowEnd}`,
       ...(o.deployedModelId !== undefined ? [`l.deployed_model_id = ${d.string(o.deployedModelId)}`] : [])].join(' AND ');
-    // node-sql-parser's BigQuery grammar reads `arr[SAFE_OFFSET(i)]` as a column but not as a
-    // function argument, so the element is taken in the inner query and parsed in the outer one.
+    // The prediction of instance i is the response element at the same offset. It is joined by
+    // offset rather than taken as `response_payload[SAFE_OFFSET(pos)]`, which node-sql-parser's
+    // BigQuery grammar does not read with a column as the offset.
     const inner = d === SqlDialect.BIGQUERY
-      ? `SELECT l.logging_time AS capture_time, CAST(l.request_id AS STRING) AS capture_request_id, instance AS capture_input, l.response_payload[SAFE_OFFSET(pos)] AS capture_output`
-        + ` FROM ${this.source.render(d)} AS l CROSS JOIN UNNEST(l.request_payload) AS instance WITH OFFSET AS pos WHERE ${where}`
+      ? `SELECT l.logging_time AS capture_time, CAST(l.request_id AS STRING) AS capture_request_id, instance AS capture_input, prediction AS capture_output`
+        + ` FROM ${this.source.render(d)} AS l CROSS JOIN UNNEST(l.request_payload) AS instance WITH OFFSET AS pos`
+        + ` LEFT JOIN UNNEST(l.response_payload) AS prediction WITH OFFSET AS response_pos ON response_pos = pos WHERE ${where}`
       : `SELECT capture_time, capture_request_id, capture_input, capture_responses[pos] AS capture_output FROM (`
         + `SELECT l.logging_time AS capture_time, CAST(l.request_id AS ${d.stringType}) AS capture_request_id, l.response_payload AS capture_responses,`
         + ` UNNEST(l.request_payload) AS capture_input, UNNEST(generate_series(1, len(l.request_payload))) AS pos FROM ${this.source.render(d)} AS l WHERE ${where}) instances`;
