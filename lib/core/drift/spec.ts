@@ -235,7 +235,9 @@ export class DriftSpec {
    */
   public get monitoredFields(): MonitoredField[] {
     const props = this.declared;
-    const names = props.fields ?? this.defaultFieldNames();
+    // Nonsense input is reported by problems(); here it must only not throw.
+    const names = Array.isArray(props.fields) ? props.fields : this.defaultFieldNames();
+    const fieldOptions = Array.isArray(props.fieldOptions) ? props.fieldOptions : [];
     const ordered = [...names.filter((n) => n !== props.predictionField), ...(props.predictionField !== undefined ? [props.predictionField] : [])];
     const out: MonitoredField[] = [];
     for (const name of new Set(ordered)) {
@@ -244,7 +246,7 @@ export class DriftSpec {
       if (!field || kind === undefined) {
         continue;
       }
-      const options = (props.fieldOptions ?? []).find((o) => o.field === name);
+      const options = fieldOptions.find((o) => o?.field === name);
       out.push({
         name,
         type: field.type,
@@ -321,7 +323,10 @@ export class DriftSpec {
     problems.push(...mergedOrderProblems('thresholds', this.specWideThresholds, props.thresholds, undefined));
 
     const monitored = new Map(this.monitoredFields.map((f) => [f.name, f]));
-    (props.fieldOptions ?? []).forEach((o, i) => {
+    if (props.fieldOptions !== undefined && !Array.isArray(props.fieldOptions)) {
+      problems.push({ property: 'fieldOptions', value: props.fieldOptions, allowed: 'a list of { field, bins?, topCategories?, thresholds? }' });
+    }
+    (Array.isArray(props.fieldOptions) ? props.fieldOptions : []).forEach((o, i) => {
       const field = monitored.get(o.field);
       if (!field) {
         problems.push({ property: `fieldOptions[${i}].field`, value: o.field, allowed: `a monitored field (${[...monitored.keys()].join(', ')})` });
