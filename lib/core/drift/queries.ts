@@ -2,7 +2,7 @@ import { ValidationProblem } from '../errors';
 import { FieldTypeKind, ResolvedField } from '../schema';
 import { ParameterStyle, SqlDialect } from './dialect';
 import { CapturedRecords, DriftTable, WindowPartitioning } from './source';
-import { DriftFieldKind, DriftSpec, joinPairs, ModelTask, MonitoredField, ResolvedThreshold } from './spec';
+import { DriftFieldKind, DriftSpec, joinPairs, ModelTask, MonitoredField } from './spec';
 import { BaselineRowKind, DRIFT_BASELINE_COLUMNS, DRIFT_RESULT_COLUMNS } from './tables';
 import { DriftLevel, DriftStatistic, ThresholdDirection } from './statistics';
 
@@ -46,6 +46,9 @@ export class DriftQuery {
 
   private readonly template: string;
 
+  /**
+   * Built by {@link DriftQueries}; `template` marks each parameter as U+0001 name U+0001.
+   */
   constructor(
     /** Dialect of the query. */
     public readonly dialect: SqlDialect,
@@ -338,7 +341,7 @@ export class DriftQueries {
       }
     }
 
-    const expected = this.expectedRows(fields);
+    const expected = this.expectedRows();
     ctes.push(`expected_rows AS (${expected.join(' UNION ALL ')})`);
     ctes.push(`computed AS (${computed.join(' UNION ALL ')})`);
     ctes.push(`thresholds AS (SELECT e.field, e.statistic, c.value, COALESCE(c.sample_size, 0) AS sample_size,`
@@ -360,24 +363,11 @@ export class DriftQueries {
   }
 
   /** One row per field and statistic the window query must produce, with its static thresholds. */
-  private expectedRows(fields: MonitoredField[]): string[] {
+  private expectedRows(): string[] {
     const d = this.dialect;
-    const rows: string[] = [];
-    const add = (field: string, t: ResolvedThreshold) => rows.push(`SELECT ${d.string(field)} AS field, ${d.string(t.statistic)} AS statistic,`
+    return this.spec.resultRows.map(({ field, threshold: t }) => `SELECT ${d.string(field)} AS field, ${d.string(t.statistic)} AS statistic,`
       + ` ${t.warn === undefined ? `CAST(NULL AS ${d.doubleType})` : literal(d, t.warn)} AS warn, ${t.alarm === undefined ? `CAST(NULL AS ${d.doubleType})` : literal(d, t.alarm)} AS alarm,`
       + ` ${d.string(t.direction)} AS direction, ${t.relativeToBaseline ? 1 : 0} AS relative`);
-    for (const f of fields) {
-      const stats = f.kind === DriftFieldKind.NUMERIC
-        ? [DriftStatistic.PSI, DriftStatistic.KS, DriftStatistic.MISSING_RATE]
-        : [DriftStatistic.PSI, DriftStatistic.UNSEEN_SHARE, DriftStatistic.MISSING_RATE];
-      stats.forEach((s) => add(f.name, f.thresholds[s]));
-    }
-    const quality = this.spec.modelQuality;
-    if (quality !== undefined && this.spec.predictionField !== undefined) {
-      const stats = quality.task === ModelTask.BINARY_CLASSIFICATION ? [DriftStatistic.ACCURACY, DriftStatistic.AUC] : [DriftStatistic.RMSE, DriftStatistic.MAE];
-      stats.forEach((s) => add(this.spec.predictionField!, this.spec.specWideThresholds[s]));
-    }
-    return rows;
   }
 
   private qualityCtes(labels: DriftLabelSource, pairs: Array<[string, string]>, windowStart: string, windowEnd: string): string[] {

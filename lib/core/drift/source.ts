@@ -96,6 +96,18 @@ export class WindowPartitioning {
     public readonly format: string | undefined,
   ) {}
 
+  /**
+   * Hours one partition spans (1 for an hour column, 24 for a date column), or `undefined` for
+   * {@link TIME_COLUMN_ONLY}. A construct checks that its window is a whole number of partitions
+   * (a window shorter than an hour reads a whole capture hour for a part of it).
+   */
+  public get granularityHours(): number | undefined {
+    if (this.format === undefined) {
+      return undefined;
+    }
+    return this.format.includes('HH') ? 1 : this.format.includes('dd') ? 24 : 24 * 31;
+  }
+
   /** The partition predicate for a window, or `undefined` when the time predicate suffices. */
   public predicate(dialect: SqlDialect, qualifier: string, windowStart: string, windowEnd: string): string | undefined {
     if (this.column === undefined) {

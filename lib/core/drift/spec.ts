@@ -1,5 +1,5 @@
 import { ValidationProblem } from '../errors';
-import { FieldType, FieldTypeKind, ResolvedField, TableSchema } from '../schema';
+import { FieldType, FieldTypeKind, TableSchema } from '../schema';
 import {
   DEFAULT_DRIFT_BINS, DEFAULT_DRIFT_THRESHOLDS, DEFAULT_MISSING_RATE_INCREASE, DEFAULT_PSI_EPSILON, DEFAULT_TOP_CATEGORIES,
   DriftStatistic, DriftThreshold, DriftThresholds, MAX_DRIFT_BINS, MAX_TOP_CATEGORIES, MIN_DRIFT_BINS, THRESHOLD_KEYS,
@@ -166,6 +166,16 @@ export interface ResolvedThreshold {
   readonly relativeToBaseline: boolean;
 }
 
+/** One row of the results table that every window produces. */
+export interface DriftResultRow {
+  /** The field (the prediction field for model-quality rows). */
+  readonly field: string;
+  /** The statistic. */
+  readonly statistic: DriftStatistic;
+  /** Its thresholds. */
+  readonly threshold: ResolvedThreshold;
+}
+
 /** A monitored field with its settings resolved. */
 export interface MonitoredField {
   /** Field name. */
@@ -258,6 +268,27 @@ export class DriftSpec {
       });
     }
     return out;
+  }
+
+  /**
+   * The rows every window query produces, one per field and statistic, with the thresholds in
+   * force: what a construct declares one metric and alarm for at synth time (a missing-rate row
+   * with `relativeToBaseline` has thresholds that are only known per window, in the results table).
+   */
+  public get resultRows(): DriftResultRow[] {
+    const rows: DriftResultRow[] = [];
+    for (const f of this.monitoredFields) {
+      const stats = f.kind === DriftFieldKind.NUMERIC
+        ? [DriftStatistic.PSI, DriftStatistic.KS, DriftStatistic.MISSING_RATE]
+        : [DriftStatistic.PSI, DriftStatistic.UNSEEN_SHARE, DriftStatistic.MISSING_RATE];
+      stats.forEach((statistic) => rows.push({ field: f.name, statistic, threshold: f.thresholds[statistic] }));
+    }
+    const quality = this.declared.modelQuality;
+    if (quality !== undefined && this.declared.predictionField !== undefined) {
+      const stats = quality.task === ModelTask.BINARY_CLASSIFICATION ? [DriftStatistic.ACCURACY, DriftStatistic.AUC] : [DriftStatistic.RMSE, DriftStatistic.MAE];
+      stats.forEach((statistic) => rows.push({ field: this.declared.predictionField!, statistic, threshold: this.specWideThresholds[statistic] }));
+    }
+    return rows;
   }
 
   /** The spec-wide thresholds resolved over the defaults: those of the model-quality statistics, and of every field without options. */
@@ -513,13 +544,4 @@ function thresholdProblems(prefix: string, thresholds: DriftThresholds | undefin
     }
   }
   return problems;
-}
-
-/** The fields of a schema a drift query reads for one monitored field (used by the generators). */
-export function fieldOf(schema: TableSchema, name: string): ResolvedField {
-  const field = schema.field(name);
-  if (!field) {
-    throw new Error(`drift: field "${name}" is not in schema "${schema.name}" (validate the spec first)`);
-  }
-  return field;
 }

@@ -38,6 +38,16 @@ describe('monitored fields', () => {
     ]);
   });
 
+  test('resultRows: what every window produces, for a construct\'s metrics and alarms', () => {
+    const spec = new DriftSpec({ schema: withDates, predictionField: 'score', modelQuality: { task: ModelTask.BINARY_CLASSIFICATION, labelSchema: new TableSchema({ name: 'l', fields: [{ name: 'user_id', type: FieldType.STRING }, { name: 'at', type: FieldType.TIMESTAMP }, { name: 'y', type: FieldType.BOOLEAN }] }), labelField: 'y', join: LabelJoin.onEntityAndEventTime() }, thresholds: { auc: { alarm: 0.6 } } });
+    expect(spec.problems()).toEqual([]);
+    expect(spec.resultRows.map((r) => `${r.field}.${r.statistic}`)).toEqual([
+      'amount.psi', 'amount.ks', 'amount.missing_rate', 'plan.psi', 'plan.unseen_share', 'plan.missing_rate',
+      'score.psi', 'score.ks', 'score.missing_rate', 'score.accuracy', 'score.auc',
+    ]);
+    expect(spec.resultRows.find((r) => r.statistic === DriftStatistic.AUC)!.threshold).toMatchObject({ alarm: 0.6, direction: ThresholdDirection.BELOW });
+  });
+
   test('the model-quality request id is not monitored by default', () => {
     const spec = new DriftSpec({
       schema: capturedSchema, predictionField: 'score',
@@ -198,6 +208,12 @@ describe('window-query options', () => {
     const problems = new DriftQueries(withQuality, SqlDialect.TRINO).problems({ records: CapturedRecords.table({ table: DriftTable.named(['lake', 'scored']) }), baselineTable });
     expect(problems.map((p) => p.property)).toEqual(['labels']);
   });
+});
+
+test('partition granularity, for the constructs\' window checks', () => {
+  expect(WindowPartitioning.hourColumn().granularityHours).toBe(1);
+  expect(WindowPartitioning.dateColumn().granularityHours).toBe(24);
+  expect(WindowPartitioning.TIME_COLUMN_ONLY.granularityHours).toBeUndefined();
 });
 
 test('the results and baseline tables are valid schemas the lakes can create', () => {
