@@ -166,6 +166,11 @@ export class SqlDialect {
     }
   }
 
+  /** The first line of a text (what precedes its first line feed). */
+  public firstLine(expression: string): string {
+    return this === SqlDialect.BIGQUERY ? `SPLIT(${expression}, '\n')[SAFE_OFFSET(0)]` : `split_part(${expression}, chr(10), 1)`;
+  }
+
   /** Base64 text decoded to UTF-8 text. */
   public fromBase64Utf8(expression: string): string {
     switch (this) {

@@ -235,7 +235,8 @@ export class CapturedRecords {
    * `captureData.endpointInput` / `endpointOutput` (`data`, `encoding` CSV, JSON or BASE64,
    * `observedContentType`, `mode`) and `eventMetadata` (`eventId`, `inferenceId`, `inferenceTime`).
    * The schema's event time is `inferenceTime`; fields are read from the CSV columns or JSON paths
-   * of the decoded payload. One record per request (a CSV payload of several lines yields its first).
+   * of the decoded payload. One record per request: a CSV payload of several lines (a batch)
+   * yields its first line, a JSON payload the values at the paths.
    *
    * @see https://docs.aws.amazon.com/sagemaker/latest/dg/model-monitor-data-capture-endpoint.html
    */
@@ -342,8 +343,10 @@ export class CapturedRecords {
       `${d.parseIsoTimestamp('c.eventmetadata.inferencetime')} AS capture_time`,
       `COALESCE(c.eventmetadata.inferenceid, c.eventmetadata.eventid) AS capture_request_id`,
       `${decoded(input)} AS capture_input`,
+      `${d.firstLine(decoded(input))} AS capture_input_csv`,
       `${isJson(input)} AS capture_input_json`,
       `${decoded(output)} AS capture_output`,
+      `${d.firstLine(decoded(output))} AS capture_output_csv`,
       `${isJson(output)} AS capture_output_json`,
     ];
     const partition = this.partitioning.predicate(d, 'c.', ctx.windowStart, ctx.windowEnd);
@@ -358,7 +361,7 @@ export class CapturedRecords {
         const payload = inOutput ? 'capture_output' : 'capture_input';
         const csvIndex = (inOutput ? outputColumns : inputColumns).indexOf(f.name) + 1;
         const path = o.jsonPaths?.[f.name] ?? (f.name === predictionField ? '$' : `$.${f.name}`);
-        const csv = csvIndex > 0 ? d.csvField(payload, csvIndex) : 'NULL';
+        const csv = csvIndex > 0 ? d.csvField(`${payload}_csv`, csvIndex) : 'NULL';
         text = `CASE WHEN ${payload}_json = 1 THEN ${d.jsonScalar(payload, path)} ELSE ${csv} END`;
       }
       return `${castText(d, text, f)} AS ${d.identifier(f.name)}`;

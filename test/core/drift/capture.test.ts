@@ -35,7 +35,7 @@ function captureLine(r: Record<string, unknown>, i: number): string {
   const json = encoding === 'JSON' || encoding === 'BASE64_JSON';
   const input = json
     ? JSON.stringify(Object.fromEntries([...INPUT_COLUMNS, 'customer_id'].map((c) => [c, r[c] ?? null])))
-    : INPUT_COLUMNS.map((c) => csvValue(r[c])).join(',');
+    : INPUT_COLUMNS.map((c) => csvValue(r[c])).join(',') + (i % 11 === 0 ? '\n9,9,9,XX,kiosk,true' : ''); // a batch: the first line is the record
   const output = String(r.score);
   const base64 = encoding.startsWith('BASE64');
   const part = (data: string, mode: string) => ({
