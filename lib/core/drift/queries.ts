@@ -162,6 +162,10 @@ export interface DriftWindowQueryOptions {
  * with only the columns the statistics need and, for the records and labels, the window's
  * partitions only.
  *
+ * @see https://numpy.org/doc/stable/reference/generated/numpy.quantile.html (the 'linear' method the edges follow)
+ * @see https://docs.aws.amazon.com/athena/latest/ug/querying-with-prepared-statements.html
+ * @see https://cloud.google.com/bigquery/docs/parameterized-queries
+ *
  * @example
  * const queries = new DriftQueries(spec, SqlDialect.TRINO);
  * const window = queries.window({

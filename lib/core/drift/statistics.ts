@@ -24,7 +24,12 @@ export enum DriftStatistic {
   MISSING_RATE = 'missing_rate',
   /** Share of labelled predictions whose class (score ≥ decision threshold) equals the label. */
   ACCURACY = 'accuracy',
-  /** Area under the ROC curve of the prediction score against the label (Mann–Whitney U / (n₊·n₋), ties counted half). */
+  /**
+   * Area under the ROC curve of the prediction score against the label: the Mann–Whitney U of
+   * the positives' scores over (n₊·n₋), tied scores at their mid-rank (counted half).
+   * @see https://doi.org/10.1148/radiology.143.1.7063747 (Hanley & McNeil, 1982)
+   * @see https://docs.scipy.org/doc/scipy/reference/generated/scipy.stats.mannwhitneyu.html
+   */
   AUC = 'auc',
   /** Root mean squared error of the prediction against the label. */
   RMSE = 'rmse',
