@@ -4,16 +4,18 @@
  * features: 8 numeric, 2 categorical), each side timed over the same number of rounds, medians
  * compared as a ratio.
  *
- * tools/drift/bench.py generates the data (numpy, seeded), writes it as CSV for DuckDB and times
- * its own statistics on the arrays in memory; this script loads the CSV into DuckDB tables (not
- * timed, as the arrays' creation is not timed on the other side), times the queries and checks
- * that both sides computed the same window statistics. Run by `npm run bench` (bin/bench.ts) or
+ * tools/drift/bench.py generates the data (numpy, seeded), writes it as CSV for DuckDB and keeps
+ * its arrays in memory; this script loads the CSV into DuckDB tables (not timed, as the arrays'
+ * creation is not timed on the other side), then runs the rounds interleaved, one stage of one
+ * side after the other (Python answers each command on a pipe), so machine noise hits both sides
+ * alike, and checks that both sides computed the same window statistics. Run by `npm run bench` (bin/bench.ts) or
  * alone: `npx tsx tools/bench/drift.ts` (DRIFT_BENCH_ROWS, BENCH_ROUNDS to change the size).
  */
-import { execFileSync } from 'child_process';
+import { spawn } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import * as readline from 'readline';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { CapturedRecords, DriftQueries, DriftSpec, DriftTable, FieldType, SqlDialect, TableSchema } from '../../lib/core';
 
@@ -38,9 +40,20 @@ async function main(): Promise<void> {
     const env = { ...process.env };
     delete env.OPENBLAS_CORETYPE;
     delete env.OPENBLAS_L2_SIZE;
-    console.log(`drift: generating ${process.env.DRIFT_BENCH_ROWS ?? '1000000'} baseline + window rows x 10 features, timing numpy/scipy (${rounds} rounds)...`);
-    const python = JSON.parse(execFileSync('python3', [script, dir, String(rounds)], { env, encoding: 'utf8', maxBuffer: 1 << 26 }).trim().split('\n').pop()!);
-
+    console.log(`drift: generating ${process.env.DRIFT_BENCH_ROWS ?? '1000000'} baseline + window rows x 10 features, then ${rounds} interleaved rounds...`);
+    const child = spawn('python3', [script, dir], { env, stdio: ['pipe', 'pipe', 'inherit'] });
+    const lines = readline.createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
+    const answer = async (command?: string) => {
+      if (command !== undefined) {
+        child.stdin!.write(`${command}\n`);
+      }
+      const next = await lines.next();
+      if (next.done) {
+        throw new Error(`drift bench: tools/drift/bench.py ended before answering ${command ?? 'ready'}`);
+      }
+      return JSON.parse(next.value);
+    };
+    const python = await answer();
     const schema = new TableSchema({
       name: 'bench',
       fields: [
@@ -71,17 +84,21 @@ async function main(): Promise<void> {
       await db.runAndReadAll(sql, params);
       return Number(process.hrtime.bigint() - started) / 1e9;
     };
-    const baselineTimes: number[] = [];
-    const windowTimes: number[] = [];
+    const samples = { duckBaseline: [] as number[], duckWindow: [] as number[], pyBaseline: [] as number[], pyWindow: [] as number[] };
     await db.run(`CREATE TABLE drift_baseline AS ${baseline.sql}`, baseline.parameterValues(values));
     await timeIt(window.sql, window.parameterValues(values)); // warm-up
+    await answer('window');
     for (let round = 0; round < rounds; round++) {
-      baselineTimes.push(await timeIt(`CREATE OR REPLACE TABLE drift_baseline AS ${baseline.sql}`, baseline.parameterValues(values)));
-      windowTimes.push(await timeIt(window.sql, window.parameterValues(values)));
+      samples.duckBaseline.push(await timeIt(`CREATE OR REPLACE TABLE drift_baseline AS ${baseline.sql}`, baseline.parameterValues(values)));
+      samples.pyBaseline.push((await answer('baseline')).s);
+      samples.duckWindow.push(await timeIt(window.sql, window.parameterValues(values)));
+      samples.pyWindow.push((await answer('window')).s);
     }
+    const statistics = (await answer('statistics')).statistics;
+    child.stdin!.end();
     const rows = (await db.runAndReadAll(window.sql, window.parameterValues(values))).getRowObjectsJS();
     let worst = 0;
-    for (const [field, byStatistic] of Object.entries(python.statistics as Record<string, Record<string, number>>)) {
+    for (const [field, byStatistic] of Object.entries(statistics as Record<string, Record<string, number>>)) {
       for (const [statistic, value] of Object.entries(byStatistic)) {
         const row = rows.find((r) => r.field === field && r.statistic === statistic);
         worst = Math.max(worst, row ? Math.abs((row.value as number) - value) : Number.POSITIVE_INFINITY);
@@ -91,17 +108,17 @@ async function main(): Promise<void> {
     instance.closeSync();
 
     const fmt = (s: number) => `${(s * 1000).toFixed(0).padStart(6)} ms`;
-    const m = { duckBaseline: median(baselineTimes), duckWindow: median(windowTimes) };
-    console.log(`\ndrift statistics, ${python.rows} baseline + ${python.rows} window rows x 10 features, ${rounds} rounds, medians:`);
+    const m = Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, median(v)])) as Record<keyof typeof samples, number>;
+    console.log(`\ndrift statistics, ${python.rows} baseline + ${python.rows} window rows x 10 features, ${rounds} interleaved rounds, medians:`);
     const line = (label: string, seconds: number) => console.log(`  ${label.padEnd(56)}${fmt(seconds)}`);
     line(`DuckDB (${threads} threads), generated window query`, m.duckWindow);
-    line(`numpy ${python.numpy} / scipy, same window statistics`, python.window_s);
+    line(`numpy ${python.numpy} / scipy, same window statistics`, m.pyWindow);
     line('DuckDB, generated baseline query (into a table)', m.duckBaseline);
-    line('numpy, same baseline', python.baseline_s);
+    line('numpy, same baseline', m.pyBaseline);
     console.log(`  largest difference between the two sides' window statistics: ${worst.toExponential(2)}`);
     console.log('\nratios (DuckDB / numpy-scipy; below 1 means the SQL is faster):');
-    console.log(`  window query   ${(m.duckWindow / python.window_s).toFixed(2)}x`);
-    console.log(`  baseline query ${(m.duckBaseline / python.baseline_s).toFixed(2)}x`);
+    console.log(`  window query   ${(m.duckWindow / m.pyWindow).toFixed(2)}x`);
+    console.log(`  baseline query ${(m.duckBaseline / m.pyBaseline).toFixed(2)}x`);
     if (!(worst <= 1e-9)) {
       throw new Error(`drift bench: DuckDB and numpy/scipy disagree by ${worst}`);
     }

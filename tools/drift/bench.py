@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The numpy/scipy side of the drift benchmark (tools/bench/drift.ts; `npm run bench`).
 
-    python3 tools/drift/bench.py DIR [ROUNDS]
+    python3 tools/drift/bench.py DIR
 
 Generates a baseline and a window of ROWS records each (8 numeric and 2 categorical features, with
 missing values and, in the window, a shift and new categories), writes them to DIR/baseline.csv and
@@ -13,8 +13,10 @@ DIR/window.csv for DuckDB, then times the same statistics the generated SQL comp
   window:   per numeric field PSI over those edges, scipy.stats.ks_2samp and the missing rate; per
             categorical field PSI over top-K + other, unseen share and missing rate.
 
-Prints one JSON line: the median seconds of each stage over ROUNDS and the window statistics (so
-the benchmark can check that both sides computed the same numbers).
+Then serves the benchmark, one JSON line per command read from stdin, so that its rounds
+interleave with DuckDB's and machine noise hits both sides alike: `baseline` and `window` run the
+stage once and answer its seconds; `statistics` answers the window statistics (so the benchmark
+checks both sides computed the same numbers); end of input ends it.
 """
 import json
 import os
@@ -111,28 +113,32 @@ def window_stats(base, data):
     return out
 
 
-def median_seconds(fn, rounds):
-    times = []
-    result = None
-    for _ in range(rounds):
-        started = time.perf_counter()
-        result = fn()
-        times.append(time.perf_counter() - started)
-    return float(np.median(times)), times, result
+def timed(fn):
+    started = time.perf_counter()
+    result = fn()
+    return time.perf_counter() - started, result
 
 
 def main():
     out_dir = sys.argv[1]
-    rounds = int(sys.argv[2]) if len(sys.argv) > 2 else 5
     rng = np.random.default_rng(7)
     baseline = generate(rng, ROWS, 0.0)
     window = generate(rng, ROWS, 0.3)
     write_csv(os.path.join(out_dir, 'baseline.csv'), baseline)
     write_csv(os.path.join(out_dir, 'window.csv'), window)
-    base_median, base_times, base = median_seconds(lambda: baseline_stats(baseline), rounds)
-    win_median, win_times, result = median_seconds(lambda: window_stats(base, window), rounds)
-    print(json.dumps({'rows': ROWS, 'numpy': np.__version__, 'baseline_s': base_median, 'window_s': win_median,
-                      'baseline_samples': base_times, 'window_samples': win_times, 'statistics': result}))
+    base = baseline_stats(baseline)
+    result = None
+    print(json.dumps({'ready': True, 'rows': ROWS, 'numpy': np.__version__}), flush=True)
+    for line in sys.stdin:
+        command = line.strip()
+        if command == 'baseline':
+            seconds, base = timed(lambda: baseline_stats(baseline))
+            print(json.dumps({'s': seconds}), flush=True)
+        elif command == 'window':
+            seconds, result = timed(lambda: window_stats(base, window))
+            print(json.dumps({'s': seconds}), flush=True)
+        elif command == 'statistics':
+            print(json.dumps({'statistics': result if result is not None else window_stats(base, window)}), flush=True)
 
 
 if __name__ == '__main__':
