@@ -7,6 +7,8 @@
  *    Target: ≤ 2×.
  * 3. Both synths again with the validator off, to split (1) into the validator's share and the
  *    rest (module loading, our constructs, synthesis). No target: it says where the time goes.
+ * 4. The generated drift queries on DuckDB against numpy/scipy on the same 1M rows × 10 features
+ *    (tools/bench/drift.ts). No target: a ratio of medians.
  *
  * Every sample is a fresh `node` process running compiled JavaScript (what `cdk synth` of a built
  * app and `node app.js` pay; a TypeScript runner would add source-map work to every construct's
@@ -83,3 +85,7 @@ console.log('\nwhere the time goes (no target):');
 console.log(`  validator, examples / floor         ${((m.examples - m.examplesNoValidation) / (m.floor - m.floorNoValidation)).toFixed(2)}x  `
   + `(${fmt(m.examples - m.examplesNoValidation).trim()} vs ${fmt(m.floor - m.floorNoValidation).trim()}: it reads every AWS template, with rules for each resource type in them)`);
 console.log(`  everything else, examples - floor   +${fmt(m.examplesNoValidation - m.floorNoValidation).trim()} (module loading, our constructs, both synths)`);
+
+// 4. Drift statistics: DuckDB running the generated SQL against numpy/scipy (its own process, same rounds).
+console.log('');
+execFileSync('node', [dist('tools', 'bench', 'drift.js')], { cwd: root, stdio: 'inherit', env: { ...env, BENCH_ROUNDS: String(rounds) } });

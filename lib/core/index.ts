@@ -9,3 +9,4 @@ export * from './schema';
 export * from './lake';
 export * from './accelerators';
 export * from './training';
+export * from './drift';

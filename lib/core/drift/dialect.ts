@@ -1,0 +1,182 @@
+/**
+ * The few things that differ between the SQL engines the drift queries run on. Everything else in
+ * the generated SQL (CASE, COUNT, SUM, LN, FLOOR, ABS, window functions, UNION ALL, joins) is
+ * written once and is the same text on every engine.
+ */
+
+/** How a dialect marks a runtime parameter. */
+export enum ParameterStyle {
+  /** `?`, bound by position: each occurrence takes one value, in order (Athena `ExecutionParameters`). */
+  POSITIONAL = 'positional',
+  /** `@name`, bound by name; an occurrence may repeat (BigQuery query parameters). */
+  NAMED = 'named',
+}
+
+/** The SQL types the generated queries cast to. */
+interface DialectTypes {
+  readonly double: string;
+  readonly string: string;
+  readonly bigint: string;
+  readonly timestamp: string;
+  readonly boolean: string;
+}
+
+/**
+ * An SQL dialect the drift statistics are generated for: Trino (Amazon Athena engine 3), GoogleSQL
+ * (BigQuery), or DuckDB.
+ *
+ * The DuckDB dialect exists for proof: the tests run the generated statistics on DuckDB, which
+ * runs in-process, and compare them with numpy/scipy. The DuckDB text differs from the two cloud
+ * dialects only in the places listed on this class (quoting, parameter markers, casts, time
+ * formatting, payload decoding), so a statistic proven on DuckDB is the same SQL on the clouds.
+ *
+ * @see https://trino.io/docs/current/functions.html
+ * @see https://docs.aws.amazon.com/athena/latest/ug/querying-with-prepared-statements.html
+ * @see https://cloud.google.com/bigquery/docs/reference/standard-sql/functions-all
+ * @see https://cloud.google.com/bigquery/docs/parameterized-queries
+ * @see https://duckdb.org/docs/stable/sql/functions/overview
+ */
+export class SqlDialect {
+  /**
+   * Trino, as Amazon Athena engine 3 runs it. Parameters are positional `?` markers, bound from
+   * `StartQueryExecution`'s `ExecutionParameters` (each value an SQL literal, strings quoted).
+   */
+  public static readonly TRINO = new SqlDialect('trino', ParameterStyle.POSITIONAL,
+    { double: 'DOUBLE', string: 'VARCHAR', bigint: 'BIGINT', timestamp: 'TIMESTAMP', boolean: 'BOOLEAN' });
+
+  /** GoogleSQL, as BigQuery runs it. Parameters are named `@name` query parameters. */
+  public static readonly BIGQUERY = new SqlDialect('bigquery', ParameterStyle.NAMED,
+    { double: 'FLOAT64', string: 'STRING', bigint: 'INT64', timestamp: 'TIMESTAMP', boolean: 'BOOL' });
+
+  /**
+   * DuckDB, for the tests that prove the statistics (see the class description). Positional `?`
+   * markers like Trino, so the tests also prove the parameter order the Athena side relies on.
+   */
+  public static readonly DUCKDB = new SqlDialect('duckdb', ParameterStyle.POSITIONAL,
+    { double: 'DOUBLE', string: 'VARCHAR', bigint: 'BIGINT', timestamp: 'TIMESTAMP', boolean: 'BOOLEAN' });
+
+  private constructor(
+    /** Dialect name: `trino`, `bigquery` or `duckdb`. */
+    public readonly name: string,
+    /** How runtime parameters are marked. */
+    public readonly parameterStyle: ParameterStyle,
+    private readonly types: DialectTypes,
+  ) {}
+
+  /** The type name of a 64-bit float. */
+  public get doubleType(): string { return this.types.double; }
+  /** The type name of text. */
+  public get stringType(): string { return this.types.string; }
+  /** The type name of a 64-bit integer. */
+  public get bigintType(): string { return this.types.bigint; }
+  /** The type name of a timestamp without time zone. */
+  public get timestampType(): string { return this.types.timestamp; }
+  /** The type name of a boolean. */
+  public get booleanType(): string { return this.types.boolean; }
+
+  /**
+   * A table reference from its name parts: `"db"."table"` on Trino and DuckDB,
+   * `` `project.dataset.table` `` on BigQuery.
+   *
+   */
+  public table(parts: readonly string[]): string {
+    if (this === SqlDialect.BIGQUERY) {
+      return `\`${parts.join('.')}\``;
+    }
+    return parts.map((p) => this.identifier(p)).join('.');
+  }
+
+  /** A quoted identifier. */
+  public identifier(name: string): string {
+    return this === SqlDialect.BIGQUERY ? `\`${name}\`` : `"${name.replace(/"/g, '""')}"`;
+  }
+
+  /** A string literal. */
+  public string(value: string): string {
+    if (this === SqlDialect.BIGQUERY) {
+      return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+    }
+    return `'${value.replace(/'/g, "''")}'`;
+  }
+
+  /** `CAST(x AS T)` that yields NULL instead of failing (Trino/DuckDB `TRY_CAST`, BigQuery `SAFE_CAST`). */
+  public tryCast(expression: string, type: string): string {
+    return this === SqlDialect.BIGQUERY ? `SAFE_CAST(${expression} AS ${type})` : `TRY_CAST(${expression} AS ${type})`;
+  }
+
+  /** Integer-exact floor division used for quantile positions (all three engines: FLOOR of a double). */
+  public floorDiv(numerator: string, denominator: string): string {
+    return `FLOOR(CAST(${numerator} AS ${this.types.double}) / ${denominator})`;
+  }
+
+  /**
+   * A timestamp formatted with a neutral pattern made of `yyyy`, `MM`, `dd`, `HH` and separators
+   * (`yyyy-MM-dd`, `yyyy/MM/dd/HH`): Trino `date_format`, BigQuery `FORMAT_TIMESTAMP`, DuckDB
+   * `strftime`.
+   *
+   */
+  public formatTimestamp(expression: string, pattern: string): string {
+    const strftime = pattern.replace('yyyy', '%Y').replace('MM', '%m').replace('dd', '%d').replace('HH', '%H');
+    switch (this) {
+      case SqlDialect.TRINO: return `date_format(${expression}, ${this.string(strftime)})`;
+      case SqlDialect.BIGQUERY: return `FORMAT_TIMESTAMP(${this.string(strftime)}, ${expression})`;
+      default: return `strftime(${expression}, ${this.string(strftime)})`;
+    }
+  }
+
+  /**
+   * The last instant before a timestamp: the inclusive upper end of a half-open window, for
+   * partition predicates (1 ms on Trino, whose timestamps default to millisecond precision, and on
+   * DuckDB; 1 µs on BigQuery, written without INTERVAL arithmetic, which node-sql-parser's
+   * BigQuery grammar does not read in microseconds).
+   *
+   */
+  public justBefore(expression: string): string {
+    switch (this) {
+      case SqlDialect.TRINO: return `${expression} - INTERVAL '0.001' SECOND`;
+      case SqlDialect.BIGQUERY: return `TIMESTAMP_MICROS(UNIX_MICROS(${expression}) - 1)`;
+      default: return `${expression} - INTERVAL 1 MILLISECOND`;
+    }
+  }
+
+  /** An ISO-8601 text (`2024-05-01T10:00:00Z`, with offset or `Z`) as a UTC timestamp without zone. */
+  public parseIsoTimestamp(expression: string): string {
+    switch (this) {
+      // at_timezone rather than AT TIME ZONE: the same in Trino, and node-sql-parser reads it inside CAST.
+      case SqlDialect.TRINO: return `CAST(at_timezone(from_iso8601_timestamp(${expression}), 'UTC') AS TIMESTAMP)`;
+      case SqlDialect.BIGQUERY: return `SAFE.TIMESTAMP(${expression})`;
+      default: return `CAST(${this.tryCast(expression, 'TIMESTAMPTZ')} AT TIME ZONE 'UTC' AS TIMESTAMP)`;
+    }
+  }
+
+  /** A scalar at a JSON path of a JSON text, as text (Trino `json_extract_scalar`, BigQuery `JSON_VALUE`, DuckDB `json_extract_string`). */
+  public jsonScalar(expression: string, path: string): string {
+    switch (this) {
+      case SqlDialect.TRINO: return `json_extract_scalar(${expression}, ${this.string(path)})`;
+      case SqlDialect.BIGQUERY: return `JSON_VALUE(${expression}, ${this.string(path)})`;
+      default: return `json_extract_string(${expression}, ${this.string(path)})`;
+    }
+  }
+
+  /** The 1-based `index`-th comma-separated value of a CSV line, as text; NULL when absent or empty. */
+  public csvField(expression: string, index: number): string {
+    switch (this) {
+      case SqlDialect.BIGQUERY: return `NULLIF(SPLIT(${expression}, ',')[SAFE_OFFSET(${index - 1})], '')`;
+      default: return `NULLIF(split_part(${expression}, ',', ${index}), '')`;
+    }
+  }
+
+  /** The first line of a text (what precedes its first line feed). */
+  public firstLine(expression: string): string {
+    return this === SqlDialect.BIGQUERY ? `SPLIT(${expression}, '\n')[SAFE_OFFSET(0)]` : `split_part(${expression}, chr(10), 1)`;
+  }
+
+  /** Base64 text decoded to UTF-8 text. */
+  public fromBase64Utf8(expression: string): string {
+    switch (this) {
+      case SqlDialect.TRINO: return `from_utf8(from_base64(${expression}))`;
+      case SqlDialect.BIGQUERY: return `SAFE_CONVERT_BYTES_TO_STRING(FROM_BASE64(${expression}))`;
+      default: return `decode(from_base64(${expression}))`;
+    }
+  }
+}
