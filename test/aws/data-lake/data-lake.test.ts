@@ -4,7 +4,7 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { defaultLakeLifecycle, PREFIX_RULE, StandardZone } from 'mlops-constructs';
 import { DataLake } from 'mlops-constructs/aws';
-import { countries, newDestroyableStack, newStack, orders } from './fixtures';
+import { countries, newDestroyableStack, newStack, orders } from '../fixtures';
 
 function logicalId(stack: Stack, construct: { node: { defaultChild?: unknown } }): string {
   return stack.getLogicalId(construct.node.defaultChild as CfnResource);

@@ -23,17 +23,18 @@ import {
   throwIfProblems,
   toSnakeCase,
   ZONE_NAME_RULE,
-} from '../core';
+} from '../../core';
 import {
   accessLogsBucketProps,
   flagWeakenedAccessLogsBucket,
   flagWeakenedKey,
   keyProps,
   zoneBucketProps,
-} from './private/bucket-defaults';
-import { defaultPrefix } from './private/default-prefix';
-import { lakeGrantee } from './private/grant-policy';
-import { parquetTableInput } from './private/glue-table';
+} from '../private/bucket-defaults';
+import { defaultPrefix } from '../private/default-prefix';
+import { lakeGrantee } from '../private/grant-policy';
+import { parquetTableInput } from '../private/glue-table';
+import { LakeTable } from './lake-table';
 
 /** Object-level actions that read a zone. */
 const READ_OBJECT_ACTIONS = ['s3:GetObject', 's3:GetObjectVersion'];
@@ -332,20 +333,6 @@ abstract class DataLakeBase extends Construct implements IDataLake {
 
 function withKey(grant: iam.Grant, keyGrant: iam.Grant | undefined): iam.Grant {
   return keyGrant ? grant.combine(keyGrant) : grant;
-}
-
-/** A Glue table of the lake. */
-export interface LakeTable {
-  /** Zone of the table. */
-  readonly zone: string;
-  /** Glue database holding the table. */
-  readonly databaseName: string;
-  /** Table name (the schema's name). */
-  readonly tableName: string;
-  /** Where the data lives: `s3://<zone bucket>/<table>/`. */
-  readonly location: string;
-  /** The Glue table resource. */
-  readonly resource: glue.CfnTable;
 }
 
 /** Properties of a {@link DataLake}. Every one is optional: `new DataLake(stack, 'Lake')` is hardened. */

@@ -5,7 +5,7 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { MlopsValidationError } from 'mlops-constructs';
 import { DataLake, IDataLake } from 'mlops-constructs/aws';
-import { newStack } from './fixtures';
+import { newStack } from '../fixtures';
 
 const partition = { Ref: 'AWS::Partition' };
 

@@ -18,8 +18,8 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import { CloudAssembly } from 'aws-cdk-lib/cx-api';
 import { ALLOW_DATA_DESTRUCTION_CONTEXT } from 'mlops-constructs';
 import { DataLake } from 'mlops-constructs/aws';
-import { AwsAcknowledgment, AwsFinding, checkedSynth, findingsUnder, formatFindings } from '../../tools/checks/aws-checks';
-import { countries, orders } from './fixtures';
+import { AwsAcknowledgment, AwsFinding, checkedSynth, findingsUnder, formatFindings } from '../../../tools/checks/aws-checks';
+import { countries, orders } from '../fixtures';
 
 let findings: AwsFinding[];
 let acknowledgments: AwsAcknowledgment[];

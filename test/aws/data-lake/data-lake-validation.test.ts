@@ -1,7 +1,7 @@
 import { RemovalPolicy, Size } from 'aws-cdk-lib';
 import { FieldType, MlopsValidationError, TableSchema } from 'mlops-constructs';
 import { DataLake, DataLakeProps } from 'mlops-constructs/aws';
-import { newDestroyableStack, newStack, orders } from './fixtures';
+import { newDestroyableStack, newStack, orders } from '../fixtures';
 
 /** Creates a lake in a fresh stack with `props`. */
 function lake(props: DataLakeProps) {
