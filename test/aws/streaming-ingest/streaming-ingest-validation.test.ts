@@ -7,7 +7,7 @@ import * as kinesis from 'aws-cdk-lib/aws-kinesis';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { FieldSpec, FieldType, MlopsValidationError, TableSchema } from 'mlops-constructs';
 import { DataLake, IDataLake, StreamingIngest, StreamingIngestJsonDeserializer, StreamingIngestProps } from 'mlops-constructs/aws';
-import { newStack, orders } from './fixtures';
+import { newStack, orders } from '../fixtures';
 
 const FIELDS: FieldSpec[] = [
   { name: 'user_id', type: FieldType.STRING },

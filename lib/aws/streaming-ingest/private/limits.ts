@@ -4,8 +4,8 @@
  * when the input breaks a rule, or `undefined`; the construct turns that into an
  * MlopsValidationError under its own path.
  */
-import { FieldType, FieldTypeKind, NamingRule, ResolvedField, TableSchema } from '../../core';
-import { CONVERTIBLE_KINDS, JsonSerDeProfile, unreadableFields } from './streaming-ingest-deserializer';
+import { FieldType, FieldTypeKind, NamingRule, ResolvedField, TableSchema } from '../../../core';
+import { CONVERTIBLE_KINDS, JsonSerDeProfile, unreadableFields } from './serde-profiles';
 
 /**
  * Kinesis data stream names.
@@ -61,7 +61,7 @@ export const ERROR_OUTPUT_TYPE_EXPRESSION = '!{firehose:error-output-type}';
 /**
  * What to declare instead of a kind that neither JSON deserializer reads: `bytes`. JSON has no
  * bytes type, the OpenX JSON SerDe has no binary reader, and the Hive (HCatalog) JSON SerDe throws
- * "JsonSerDe does not support BINARY type" (sources in `streaming-ingest-deserializer.ts`).
+ * "JsonSerDe does not support BINARY type" (sources in `serde-profiles.ts`).
  */
 const CONVERSION_ALTERNATIVES: Partial<Record<FieldTypeKind, string>> = {
   [FieldTypeKind.BYTES]: 'declare it as string holding base64 and decode downstream',
@@ -89,7 +89,7 @@ export function conversionProblem(field: ResolvedField): string | undefined {
 
 /**
  * Why `profile` cannot read `schema`, or `undefined`: the OpenX JSON SerDe has no decimal or date
- * reader (see `streaming-ingest-deserializer.ts`).
+ * reader (see `serde-profiles.ts`).
  */
 export function jsonDeserializerProblem(profile: JsonSerDeProfile, schema: TableSchema): string | undefined {
   const unreadable = unreadableFields(schema, profile);

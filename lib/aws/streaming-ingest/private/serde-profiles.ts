@@ -1,7 +1,7 @@
 /**
  * The two JSON deserializers Firehose record format conversion offers, as named data: the field
  * kinds each reads from JSON text, the event-time forms each parses (which the JQ partitioning
- * query in `streaming-ingest-delivery.ts` mirrors), and how Firehose's API takes each. A
+ * query in `delivery.ts` mirrors), and how Firehose's API takes each. A
  * StreamingIngest picks one from its schema (`defaultJsonSerDe`).
  *
  * Amazon documents neither SerDe's type support nor the version it runs. What is below comes from
@@ -13,7 +13,7 @@
  * @see https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-kinesisfirehose-deliverystream-hivejsonserde.html
  */
 import * as firehose from 'aws-cdk-lib/aws-kinesisfirehose';
-import { FieldTypeKind, ResolvedField, TableSchema } from '../../core';
+import { FieldTypeKind, ResolvedField, TableSchema } from '../../../core';
 
 /** The Firehose API names of the deserializers. */
 export type JsonSerDeName = 'OpenXJsonSerDe' | 'HiveJsonSerDe';

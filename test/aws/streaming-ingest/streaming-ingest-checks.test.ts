@@ -25,8 +25,8 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import { CloudAssembly } from 'aws-cdk-lib/cx-api';
 import { ALLOW_DATA_DESTRUCTION_CONTEXT, FieldType, TableSchema } from 'mlops-constructs';
 import { DataLake, StreamingIngest } from 'mlops-constructs/aws';
-import { orders } from '../../examples/schemas';
-import { AwsAcknowledgment, AwsFinding, checkedSynth, findingsUnder, formatFindings } from '../../tools/checks/aws-checks';
+import { orders } from '../../../examples/schemas';
+import { AwsAcknowledgment, AwsFinding, checkedSynth, findingsUnder, formatFindings } from '../../../tools/checks/aws-checks';
 
 const clicks = new TableSchema({
   name: 'clicks',

@@ -16,8 +16,8 @@ import { FieldType, TableSchema } from 'mlops-constructs';
 import {
   DataLake, IDataLake, StreamingIngest, StreamingIngestJsonDeserializer, StreamingIngestProps, STREAMING_INGEST_WARNING_IDS,
 } from 'mlops-constructs/aws';
-import { orders } from '../../examples/schemas';
-import { newDestroyableStack, newStack } from './fixtures';
+import { orders } from '../../../examples/schemas';
+import { newDestroyableStack, newStack } from '../fixtures';
 
 /** A click event: every kind the OpenX JSON SerDe reads (no decimal, no date), an event time, and key fields. */
 const clicks = new TableSchema({

@@ -4,8 +4,8 @@
  * layout, and the record format conversion against the Glue table.
  */
 import * as firehose from 'aws-cdk-lib/aws-kinesisfirehose';
-import { FieldTypeKind, LAKE_PARTITION_COLUMN } from '../../core';
-import { EventTimeForms } from './streaming-ingest-deserializer';
+import { FieldTypeKind, LAKE_PARTITION_COLUMN } from '../../../core';
+import { EventTimeForms } from './serde-profiles';
 
 /** Firehose's inline-parsing engine: jq 1.6 is the only version it supports. */
 export const JQ_ENGINE = 'JQ-1.6';
@@ -31,7 +31,7 @@ export function defaultErrorOutputPrefix(tableName: string): string {
 /**
  * The S3 prefix of delivered objects: the table location, then `event_date=<UTC date>/` exactly as
  * the lake table's partition projection template expects (`storage.location.template` in
- * `glue-table.ts`), then `<key>=<value>/` when a partition key field is given. Athena reads every
+ * `lib/aws/private/glue-table.ts`), then `<key>=<value>/` when a partition key field is given. Athena reads every
  * object under a location, sub-folders included (as its unpartitioned CloudTrail table reads the
  * nested region/year/month/day folders), so objects in the key sub-prefix stay visible through the
  * date-partitioned table; the key is filtered as an ordinary column.
@@ -198,7 +198,7 @@ export interface GlueTableReference {
 }
 
 /**
- * JSON in (through the deserializer chosen for the schema, see `streaming-ingest-deserializer.ts`),
+ * JSON in (through the deserializer chosen for the schema, see `serde-profiles.ts`),
  * Snappy-compressed Parquet out (what the lake table declares in `parquet.compression`), schema from
  * the latest version of the Glue table.
  * @see https://docs.aws.amazon.com/firehose/latest/dev/record-format-conversion.html
