@@ -11,21 +11,21 @@ import {
   PREFIX_RULE,
   sageMakerFeatureType,
   throwIfProblems,
-} from '../core';
-import { DataLake, IDataLake } from './data-lake';
-import { keyProps } from './private/bucket-defaults';
+} from '../../core';
+import { DataLake, IDataLake } from '../data-lake';
+import { keyProps } from '../private/bucket-defaults';
 import {
   DEFAULT_OFFLINE_ZONE,
   flagWeakenedOnlineStoreKey,
   OFFLINE_TABLE_FORMAT,
   offlineStoreKeyPrefix,
   offlineTableName,
-} from './private/feature-store-defaults';
-import { GrantPolicyOptions, managedPolicyGrantee } from './private/grant-policy';
-import { changedSettings, FINGERPRINT_FORMAT, FINGERPRINT_PATTERN, REPLACEMENT_SETTINGS, replacementFingerprint } from './private/feature-store-fingerprint';
-import { FeatureStoreOfflineRole } from './private/feature-store-offline-role';
-import { GLUE_DATA_CATALOG, SAGEMAKER_FEATURE_NAME_RULE } from './private/feature-store-rules';
-import { sageMakerSpecProblems } from './private/feature-store-validation';
+} from './private/defaults';
+import { GrantPolicyOptions, managedPolicyGrantee } from '../private/grant-policy';
+import { changedSettings, FINGERPRINT_FORMAT, FINGERPRINT_PATTERN, REPLACEMENT_SETTINGS, replacementFingerprint } from './private/fingerprint';
+import { FeatureStoreOfflineRole } from './private/offline-role';
+import { GLUE_DATA_CATALOG, SAGEMAKER_FEATURE_NAME_RULE } from './private/limits';
+import { sageMakerSpecProblems } from './private/validation';
 
 /** Grants land in one managed policy per store and identity; they name single feature group and key ARNs, so nothing on it is acknowledged. */
 const FEATURE_STORE_GRANTS: GrantPolicyOptions = { idPrefix: 'FeatureStoreGrants', kind: 'feature store' };

@@ -17,7 +17,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { flattenReference } from './grant-policy';
+import { flattenReference } from '../../private/grant-policy';
 
 /** Object actions of the offline store: Parquet data and Iceberg metadata writes (with the bucket-owner ACL), and metadata reads. */
 export const OFFLINE_STORE_OBJECT_ACTIONS = ['s3:PutObject', 's3:PutObjectAcl', 's3:GetObject'];

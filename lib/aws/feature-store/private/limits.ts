@@ -3,7 +3,7 @@
  * features, the names it reserves, and the limits of one feature group. Every value is read from
  * the service documentation linked next to it.
  */
-import { NamingRule } from '../../core';
+import { NamingRule } from '../../../core';
 
 /**
  * Feature group names and feature names (the record identifier and event-time features included):

@@ -22,8 +22,8 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import { CloudAssembly } from 'aws-cdk-lib/cx-api';
 import { ALLOW_DATA_DESTRUCTION_CONTEXT, FieldType, FeatureGroupSpec, FeatureTtl, TableSchema } from 'mlops-constructs';
 import { DataLake, FeatureStore, FeatureStoreOnlineStorageType } from 'mlops-constructs/aws';
-import { AwsAcknowledgment, AwsFinding, checkedSynth, findingsUnder, formatFindings } from '../../tools/checks/aws-checks';
-import { orders } from './fixtures';
+import { AwsAcknowledgment, AwsFinding, checkedSynth, findingsUnder, formatFindings } from '../../../tools/checks/aws-checks';
+import { orders } from '../fixtures';
 
 const env = { account: '111111111111', region: 'eu-west-1' };
 

@@ -4,7 +4,7 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { ALLOW_DATA_DESTRUCTION_CONTEXT, FeatureGroupSpec, FeatureTtl, FieldType, TableSchema } from 'mlops-constructs';
 import { DataLake, FeatureStore, FeatureStoreOnlineStorageType, FeatureStoreProps } from 'mlops-constructs/aws';
-import { orders } from './fixtures';
+import { orders } from '../fixtures';
 
 const env = { account: '111111111111', region: 'eu-west-1' };
 const partition = { Ref: 'AWS::Partition' };

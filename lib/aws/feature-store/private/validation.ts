@@ -3,13 +3,13 @@
  * The spec's own rules (names, types matching their fields, keys, event time, TTL) are checked by
  * `FeatureGroupSpec.problems()`; these are the SageMaker-only ones.
  */
-import { FeatureGroupSpec, namingProblem, ValidationProblem } from '../../core';
+import { FeatureGroupSpec, namingProblem, ValidationProblem } from '../../../core';
 import {
   SAGEMAKER_FEATURE_NAME_RULE,
   SAGEMAKER_MAX_DESCRIPTION_LENGTH,
   SAGEMAKER_MAX_FEATURE_DEFINITIONS,
   SAGEMAKER_RESERVED_FEATURE_NAMES,
-} from './feature-store-rules';
+} from './limits';
 
 /**
  * Problems of a valid spec as a SageMaker feature group named `featureGroupName`; property paths

@@ -6,7 +6,7 @@
 import { Annotations } from 'aws-cdk-lib';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { IConstruct } from 'constructs';
-import { StandardZone, toSnakeCase } from '../../core';
+import { StandardZone, toSnakeCase } from '../../../core';
 
 /** Stable ids of the warnings the feature store adds when a user weakens a default. */
 export const FEATURE_STORE_WARNING_IDS = {
