@@ -5,7 +5,7 @@ import * as ecr from 'aws-cdk-lib/aws-ecr';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { GpuType } from 'mlops-constructs';
 import { DataLake, GpuTrainingCluster, GpuTrainingClusterProps } from 'mlops-constructs/aws';
-import { newDestroyableStack, newStack } from './fixtures';
+import { newDestroyableStack, newStack } from '../fixtures';
 
 const H100_X8_X4 = { gpu: GpuType.H100, gpusPerNode: 8, nodeCount: 4 };
 

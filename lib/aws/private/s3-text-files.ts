@@ -24,7 +24,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { acknowledgeWildcardResources } from './grant-policy';
-import { ec2NetworkInterfaceStatements, networkInterfaceReason } from './gpu-training-iam';
+import { ec2NetworkInterfaceStatements, networkInterfaceReason } from './vpc-iam';
 
 /** Properties of {@link GpuTrainingS3Files}. */
 export interface GpuTrainingS3FilesProps {

@@ -18,7 +18,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import { CloudAssembly } from 'aws-cdk-lib/cx-api';
 import { GpuType } from 'mlops-constructs';
 import { DataLake, GpuTrainingCluster } from 'mlops-constructs/aws';
-import { AwsAcknowledgment, AwsFinding, checkedSynth, findingsUnder, formatFindings } from '../../tools/checks/aws-checks';
+import { AwsAcknowledgment, AwsFinding, checkedSynth, findingsUnder, formatFindings } from '../../../tools/checks/aws-checks';
 
 let findings: AwsFinding[];
 let acknowledgments: AwsAcknowledgment[];

@@ -12,7 +12,7 @@ import {
   GpuType,
   NamingRule,
   ValidationProblem,
-} from '../../core';
+} from '../../../core';
 
 /**
  * Instance types a HyperPod instance group accepts, as listed by the SageMaker API reference
