@@ -18,7 +18,7 @@ import {
   ModelEndpointProps,
   ModelEndpointTrafficSize,
 } from 'mlops-constructs/aws';
-import { newStack } from './fixtures';
+import { newStack } from '../fixtures';
 
 /** Builds an endpoint with a lake model in a fresh stack; `props` and `model` override. */
 function endpoint(props: Partial<ModelEndpointProps> = {}, model?: (lake: DataLake, repo: ecr.IRepository) => ModelEndpointModel): () => ModelEndpoint {

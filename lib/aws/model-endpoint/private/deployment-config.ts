@@ -7,8 +7,8 @@
  */
 import { Duration, Token } from 'aws-cdk-lib';
 import * as sagemaker from 'aws-cdk-lib/aws-sagemaker';
-import { ValidationProblem } from '../../core';
-import { DEPLOYMENT_LIMITS, MAX_ROLLBACK_ALARMS } from './model-endpoint-limits';
+import { ValidationProblem } from '../../../core';
+import { DEPLOYMENT_LIMITS, MAX_ROLLBACK_ALARMS } from './limits';
 
 /** Traffic routing types of `TrafficRoutingConfig.Type`. */
 export type TrafficRoutingType = 'CANARY' | 'LINEAR' | 'ALL_AT_ONCE';

@@ -33,7 +33,7 @@ import {
   ModelEndpointModel,
   ModelEndpointTrafficSize,
 } from 'mlops-constructs/aws';
-import { AwsAcknowledgment, AwsFinding, checkedSynth, findingsUnder, formatFindings } from '../../tools/checks/aws-checks';
+import { AwsAcknowledgment, AwsFinding, checkedSynth, findingsUnder, formatFindings } from '../../../tools/checks/aws-checks';
 
 const ENDPOINT_STACKS = ['DefaultEndpoint', 'FullEndpoint', 'ServerlessEndpoint', 'AsyncEndpoint'];
 

@@ -3,7 +3,7 @@
  * data capture limits. Each value cites the page it comes from; the construct validates against
  * these and nothing else, so a limit that changes is changed here once.
  */
-import { NamingRule } from '../../core';
+import { NamingRule } from '../../../core';
 
 /**
  * Names of endpoints, production variants and model package groups share one rule: at most 63

@@ -16,12 +16,12 @@ import {
   namingProblem,
   StandardZone,
   throwIfProblems,
-} from '../core';
-import { IDataLake } from './data-lake';
-import { keyProps } from './private/bucket-defaults';
-import { defaultPrefix } from './private/default-prefix';
-import { deploymentConfig, DeploymentSpec, resolveDeployment } from './private/model-endpoint-deployment-config';
-import { hasLocalInstanceStorage, resolveInstanceType } from './private/model-endpoint-instance-type';
+} from '../../core';
+import { IDataLake } from '../data-lake';
+import { keyProps } from '../private/bucket-defaults';
+import { defaultPrefix } from '../private/default-prefix';
+import { deploymentConfig, DeploymentSpec, resolveDeployment } from './private/deployment-config';
+import { hasLocalInstanceStorage, resolveInstanceType } from './private/instance-type';
 import {
   ASYNC_MAX_CONCURRENT_INVOCATIONS,
   AUTOSCALING_SERVICE_LINKED_ROLE,
@@ -34,8 +34,8 @@ import {
   SAGEMAKER_NAME_RULE,
   SERVERLESS_EXCLUSIONS_URL,
   SERVERLESS_LIMITS,
-} from './private/model-endpoint-limits';
-import { AcknowledgedPolicy, addEndpointGrant, EndpointGrantStatement } from './private/model-endpoint-policy';
+} from './private/limits';
+import { AcknowledgedPolicy, addEndpointGrant, EndpointGrantStatement } from '../private/model-endpoint-policy';
 
 /** Runtime action of a real-time client. */
 const INVOKE_ACTIONS = ['sagemaker:InvokeEndpoint'];

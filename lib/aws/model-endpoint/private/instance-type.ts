@@ -14,8 +14,8 @@ import {
   namingProblem,
   resolveAccelerator,
   ValidationProblem,
-} from '../../core';
-import { DEFAULT_INSTANCE_TYPE, INSTANCE_TYPE_RULE } from './model-endpoint-limits';
+} from '../../../core';
+import { DEFAULT_INSTANCE_TYPE, INSTANCE_TYPE_RULE } from './limits';
 
 /** An instance type chosen for an endpoint. */
 export interface ResolvedInstanceType {

@@ -24,7 +24,7 @@ import {
   ModelEndpointTrafficSize,
   MODEL_ENDPOINT_WARNINGS,
 } from 'mlops-constructs/aws';
-import { newDestroyableStack, newStack } from './fixtures';
+import { newDestroyableStack, newStack } from '../fixtures';
 
 interface Fixture {
   readonly stack: Stack;
