@@ -8,7 +8,6 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import { S3_SERVER_ACCESS_LOGS_USE_BUCKET_POLICY } from 'aws-cdk-lib/cx-api';
 import { Construct, IConstruct } from 'constructs';
 import {
-  assertDataDestructionAllowed,
   ATHENA_WORKGROUP_RULE,
   GLUE_NAME_RULE,
   LakeTableSpec,
@@ -35,6 +34,7 @@ import { defaultPrefix } from '../private/default-prefix';
 import { lakeGrantee } from '../private/grant-policy';
 import { parquetTableInput } from '../private/glue-table';
 import { LakeTable } from './lake-table';
+import { resolveRemovalPolicy } from '../private/removal-policy';
 
 /** Object-level actions that read a zone. */
 const READ_OBJECT_ACTIONS = ['s3:GetObject', 's3:GetObjectVersion'];
@@ -465,7 +465,7 @@ export class DataLake extends DataLakeBase {
 
     this.prefix = this.resolvePrefix(props.prefix);
     const zones = this.resolveZones(props.zones);
-    const removalPolicy = this.resolveRemovalPolicy(props.removalPolicy);
+    const removalPolicy = resolveRemovalPolicy(this, 'removalPolicy', props.removalPolicy, 'S3 buckets');
     const cutoffBytes = this.resolveBytesScannedCutoff(props.athenaBytesScannedCutoffPerQuery);
 
     this.encryptionKey = props.encryptionKey ?? new kms.Key(this, 'Key', keyProps(`Data lake ${this.prefix}: zone buckets and Athena query results`, removalPolicy));
@@ -566,20 +566,6 @@ export class DataLake extends DataLakeBase {
     const resolved = resolveLakeZones(zones);
     throwIfProblems(this, '', resolved.problems);
     return resolved.zones;
-  }
-
-  private resolveRemovalPolicy(policy: RemovalPolicy | undefined): RemovalPolicy {
-    const allowed = [RemovalPolicy.RETAIN, RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE, RemovalPolicy.DESTROY];
-    if (policy === undefined) {
-      return RemovalPolicy.RETAIN;
-    }
-    if (!allowed.includes(policy)) {
-      throw new MlopsValidationError(this, 'removalPolicy', policy, 'RemovalPolicy.RETAIN, RETAIN_ON_UPDATE_OR_DELETE or DESTROY (S3 buckets have no snapshots)');
-    }
-    if (policy === RemovalPolicy.DESTROY) {
-      assertDataDestructionAllowed(this, 'removalPolicy', 'DESTROY');
-    }
-    return policy;
   }
 
   private resolveBytesScannedCutoff(cutoff: Size | undefined): number {

@@ -4,7 +4,6 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as sagemaker from 'aws-cdk-lib/aws-sagemaker';
 import { Construct, IConstruct } from 'constructs';
 import {
-  assertDataDestructionAllowed,
   FeatureGroupSpec,
   MlopsValidationError,
   namingProblem,
@@ -26,6 +25,7 @@ import { changedSettings, FINGERPRINT_FORMAT, FINGERPRINT_PATTERN, REPLACEMENT_S
 import { FeatureStoreOfflineRole } from './private/offline-role';
 import { GLUE_DATA_CATALOG, SAGEMAKER_FEATURE_NAME_RULE } from './private/limits';
 import { sageMakerSpecProblems } from './private/validation';
+import { resolveRemovalPolicy } from '../private/removal-policy';
 
 /** Grants land in one managed policy per store and identity; they name single feature group and key ARNs, so nothing on it is acknowledged. */
 const FEATURE_STORE_GRANTS: GrantPolicyOptions = { idPrefix: 'FeatureStoreGrants', kind: 'feature store' };
@@ -394,7 +394,7 @@ export class FeatureStore extends FeatureStoreBase {
     this.lake = props.lake;
     this.prefix = this.resolvePrefix(props.prefix);
     this.offlineZone = this.resolveOfflineZone(props.offlineZone);
-    this.removalPolicy = this.resolveRemovalPolicy(props.removalPolicy);
+    this.removalPolicy = resolveRemovalPolicy(this, 'removalPolicy', props.removalPolicy, 'feature groups');
     this.givenOnlineKey = props.onlineStoreEncryptionKey;
     if (props.onlineStoreEncryptionKey !== undefined) {
       flagWeakenedOnlineStoreKey(this, props.onlineStoreEncryptionKey);
@@ -583,19 +583,5 @@ export class FeatureStore extends FeatureStoreBase {
       throw new MlopsValidationError(this, 'offlineZone', resolved, `one of the lake's zones: ${this.lake.zoneNames.join(', ')}`);
     }
     return resolved;
-  }
-
-  private resolveRemovalPolicy(policy: RemovalPolicy | undefined): RemovalPolicy {
-    const allowed = [RemovalPolicy.RETAIN, RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE, RemovalPolicy.DESTROY];
-    if (policy === undefined) {
-      return RemovalPolicy.RETAIN;
-    }
-    if (!allowed.includes(policy)) {
-      throw new MlopsValidationError(this, 'removalPolicy', policy, 'RemovalPolicy.RETAIN, RETAIN_ON_UPDATE_OR_DELETE or DESTROY (feature groups have no snapshots)');
-    }
-    if (policy === RemovalPolicy.DESTROY) {
-      assertDataDestructionAllowed(this, 'removalPolicy', 'DESTROY');
-    }
-    return policy;
   }
 }

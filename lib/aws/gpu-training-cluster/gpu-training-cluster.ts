@@ -13,7 +13,6 @@ import {
   acceleratorOfferingByInstanceType,
   acceleratorOfferings,
   acceleratorProblems,
-  assertDataDestructionAllowed,
   GpuType,
   MlopsValidationError,
   namingProblem,
@@ -39,6 +38,7 @@ import { ec2NetworkInterfaceStatements, networkInterfaceReason } from '../privat
 import { lifecycleScripts, ON_CREATE_SCRIPT } from './private/lifecycle-scripts';
 import { allowLogGroupEncryption, GpuTrainingS3Files } from '../private/s3-text-files';
 import { GpuTrainingJobProfile } from './training-job-profile';
+import { resolveRemovalPolicy } from '../private/removal-policy';
 
 /** Why `training-job/*` is acknowledged on the launch grants. */
 const TRAINING_JOB_WILDCARD_REASON = 'Launching training jobs: the job names are chosen by the pipeline at run time, so the '
@@ -378,7 +378,7 @@ export class GpuTrainingCluster extends Construct implements IGpuTrainingCluster
     super(scope, id);
     const lake = props.lake;
     const hyperPod = props.hyperPod ?? true;
-    const removalPolicy = this.resolveRemovalPolicy(props.removalPolicy);
+    const removalPolicy = resolveRemovalPolicy(this, 'removalPolicy', props.removalPolicy);
     const artifactsPrefix = this.resolvePrefix('artifactsPrefix', props.artifactsPrefix ?? 'training/');
     const inputZones = this.resolveInputZones(lake, props.inputZones ?? [StandardZone.CURATED]);
     this.trainingAccelerator = this.resolveTrainingAccelerator(props.accelerator, props.trainingInstanceType);
@@ -529,19 +529,6 @@ export class GpuTrainingCluster extends Construct implements IGpuTrainingCluster
       resourceArns: [this.trainingRole.roleArn],
       conditions: { StringEquals: { 'iam:PassedToService': 'sagemaker.amazonaws.com' } },
     }));
-  }
-
-  private resolveRemovalPolicy(policy: RemovalPolicy | undefined): RemovalPolicy {
-    if (policy === undefined) {
-      return RemovalPolicy.RETAIN;
-    }
-    if (![RemovalPolicy.RETAIN, RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE, RemovalPolicy.DESTROY].includes(policy)) {
-      throw new MlopsValidationError(this, 'removalPolicy', policy, 'RemovalPolicy.RETAIN, RETAIN_ON_UPDATE_OR_DELETE or DESTROY');
-    }
-    if (policy === RemovalPolicy.DESTROY) {
-      assertDataDestructionAllowed(this, 'removalPolicy', 'DESTROY');
-    }
-    return policy;
   }
 
   private resolvePrefix(property: string, prefix: string): string {

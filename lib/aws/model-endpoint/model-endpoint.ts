@@ -11,7 +11,6 @@ import * as sagemaker from 'aws-cdk-lib/aws-sagemaker';
 import { Construct, IConstruct } from 'constructs';
 import {
   AcceleratorRequest,
-  assertDataDestructionAllowed,
   MlopsValidationError,
   namingProblem,
   StandardZone,
@@ -36,6 +35,7 @@ import {
   SERVERLESS_LIMITS,
 } from './private/limits';
 import { AcknowledgedPolicy, addEndpointGrant, EndpointGrantStatement } from '../private/model-endpoint-policy';
+import { resolveRemovalPolicy } from '../private/removal-policy';
 
 /** Runtime action of a real-time client. */
 const INVOKE_ACTIONS = ['sagemaker:InvokeEndpoint'];
@@ -542,7 +542,7 @@ export class ModelEndpoint extends ModelEndpointBase {
     this.asynchronous = asyncProps !== undefined;
     const networkIsolation = this.resolveNetworkIsolation(props, serverless);
     this.checkServerlessExclusions(props, serverless);
-    const removalPolicy = this.resolveRemovalPolicy(props.removalPolicy);
+    const removalPolicy = resolveRemovalPolicy(this, 'removalPolicy', props.removalPolicy, 'keys and log groups');
     const environment = this.checkEnvironment(props.environment);
 
     this.encryptionKey = props.encryptionKey ?? new kms.Key(this, 'Key', keyProps(`Model endpoint ${this.endpointName}: instance volumes and container logs`, removalPolicy));
@@ -674,20 +674,6 @@ export class ModelEndpoint extends ModelEndpointBase {
       throw new MlopsValidationError(this, 'inference', 'asynchronous',
         'ModelEndpointInference.realTime() for a serverless endpoint: asynchronous inference queues requests for instances it autoscales (https://docs.aws.amazon.com/sagemaker/latest/dg/async-inference.html)');
     }
-  }
-
-  private resolveRemovalPolicy(policy: RemovalPolicy | undefined): RemovalPolicy {
-    const allowed = [RemovalPolicy.RETAIN, RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE, RemovalPolicy.DESTROY];
-    if (policy === undefined) {
-      return RemovalPolicy.RETAIN;
-    }
-    if (!allowed.includes(policy)) {
-      throw new MlopsValidationError(this, 'removalPolicy', policy, 'RemovalPolicy.RETAIN, RETAIN_ON_UPDATE_OR_DELETE or DESTROY (keys and log groups have no snapshots)');
-    }
-    if (policy === RemovalPolicy.DESTROY) {
-      assertDataDestructionAllowed(this, 'removalPolicy', 'DESTROY');
-    }
-    return policy;
   }
 
   private checkEnvironment(environment: { [name: string]: string } | undefined): { [name: string]: string } | undefined {

@@ -10,7 +10,6 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct, IConstruct } from 'constructs';
 import {
-  assertDataDestructionAllowed,
   MlopsValidationError,
   namingProblem,
   NamingRule,
@@ -46,6 +45,7 @@ import {
   STREAM_RETENTION_HOURS,
   wholeNumberInRangeProblem,
 } from './private/limits';
+import { resolveRemovalPolicy } from '../private/removal-policy';
 
 /** Producer and consumer grants land in one managed policy per ingest and identity; they name the stream and its key only, so nothing on it is acknowledged. */
 const STREAMING_INGEST_GRANTS: GrantPolicyOptions = { idPrefix: 'StreamingIngestGrants', kind: 'streaming ingest' };
@@ -523,7 +523,7 @@ export class StreamingIngest extends StreamingIngestBase {
     const serde = JSON_SERDES[this.jsonDeserializer.name as JsonSerDeName];
     this.validateStreamProps(props);
     validateName(this, 'deliveryStreamName', props.deliveryStreamName, DELIVERY_STREAM_NAME_RULE, false);
-    const removalPolicy = this.validateRemovalPolicy(props.removalPolicy);
+    const removalPolicy = resolveRemovalPolicy(this, 'removalPolicy', props.removalPolicy, 'Kinesis streams');
     const bufferingInterval = this.validateBufferingInterval(props.bufferingInterval ?? DEFAULT_BUFFERING_INTERVAL);
     const bufferingSizeMiB = this.validateBufferingSize(props.bufferingSize ?? DEFAULT_BUFFERING_SIZE);
     this.glueTableName = schema.name;
@@ -718,20 +718,6 @@ export class StreamingIngest extends StreamingIngestBase {
         }
       }
     }
-  }
-
-  private validateRemovalPolicy(policy: RemovalPolicy | undefined): RemovalPolicy {
-    const allowed = [RemovalPolicy.RETAIN, RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE, RemovalPolicy.DESTROY];
-    if (policy === undefined) {
-      return RemovalPolicy.RETAIN;
-    }
-    if (!allowed.includes(policy)) {
-      throw new MlopsValidationError(this, 'removalPolicy', policy, 'RemovalPolicy.RETAIN, RETAIN_ON_UPDATE_OR_DELETE or DESTROY (Kinesis streams have no snapshots)');
-    }
-    if (policy === RemovalPolicy.DESTROY) {
-      assertDataDestructionAllowed(this, 'removalPolicy', 'DESTROY');
-    }
-    return policy;
   }
 
   private validateBufferingInterval(interval: Duration): Duration {
