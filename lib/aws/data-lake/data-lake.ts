@@ -31,10 +31,18 @@ import {
   zoneBucketProps,
 } from '../private/bucket-defaults';
 import { defaultPrefix } from '../private/default-prefix';
-import { lakeGrantee } from '../private/grant-policy';
+import { GrantPolicyOptions, managedPolicyGrantee } from '../private/grants';
 import { parquetTableInput } from '../private/glue-table';
 import { LakeTable } from './lake-table';
 import { resolveRemovalPolicy } from '../private/removal-policy';
+
+/** Why the wildcard resources of the lake's grants are acknowledged. */
+const GRANT_WILDCARD_REASON = 'Data lake grants: S3 object actions apply to every object of a zone bucket (or of the '
+  + 'athena-results/ prefix) and Glue table reads to every table of the lake\'s databases, so those ARNs end in "/*"; '
+  + 'actions, buckets, databases, the workgroup and the key are all listed explicitly.';
+
+/** The lake's grant policies (`DataLakeGrants-*`), every wildcard acknowledged with {@link GRANT_WILDCARD_REASON}. */
+const DATA_LAKE_GRANTS: GrantPolicyOptions = { idPrefix: 'DataLakeGrants', kind: 'data lake', wildcardReason: () => GRANT_WILDCARD_REASON };
 
 /** Object-level actions that read a zone. */
 const READ_OBJECT_ACTIONS = ['s3:GetObject', 's3:GetObjectVersion'];
@@ -237,13 +245,13 @@ abstract class DataLakeBase extends Construct implements IDataLake {
 
   public grantRead(zone: string, grantee: iam.IGrantable): iam.Grant {
     const bucket = this.bucketOf(zone, 'grantRead(zone)');
-    const to = lakeGrantee(this, grantee);
+    const to = managedPolicyGrantee(this, grantee, DATA_LAKE_GRANTS);
     return withKey(this.readBuckets(to, [bucket]), this.encryptionKey?.grant(to, ...KEY_READ_ACTIONS));
   }
 
   public grantWrite(zone: string, grantee: iam.IGrantable): iam.Grant {
     const bucket = this.bucketOf(zone, 'grantWrite(zone)');
-    const to = lakeGrantee(this, grantee);
+    const to = managedPolicyGrantee(this, grantee, DATA_LAKE_GRANTS);
     const grant = iam.Grant.addToPrincipal({ grantee: to, actions: WRITE_BUCKET_ACTIONS, resourceArns: [bucket.bucketArn] })
       .combine(iam.Grant.addToPrincipal({ grantee: to, actions: WRITE_OBJECT_ACTIONS, resourceArns: [bucket.arnForObjects('*')] }));
     return withKey(grant, this.encryptionKey?.grant(to, ...KEY_WRITE_ACTIONS));
@@ -252,7 +260,7 @@ abstract class DataLakeBase extends Construct implements IDataLake {
   public grantQuery(grantee: iam.IGrantable): iam.Grant {
     const workGroupName = this.requireWorkGroupName('grantQuery');
     const databases = Object.values(this.requireDatabaseNames('grantQuery'));
-    const to = lakeGrantee(this, grantee);
+    const to = managedPolicyGrantee(this, grantee, DATA_LAKE_GRANTS);
     const stack = Stack.of(this);
     const catalogArns = [
       stack.formatArn({ service: 'glue', resource: 'catalog' }),

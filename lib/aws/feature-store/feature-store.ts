@@ -20,7 +20,7 @@ import {
   offlineStoreKeyPrefix,
   offlineTableName,
 } from './private/defaults';
-import { GrantPolicyOptions, managedPolicyGrantee } from '../private/grant-policy';
+import { GrantPolicyOptions, managedPolicyGrantee } from '../private/grants';
 import { changedSettings, FINGERPRINT_FORMAT, FINGERPRINT_PATTERN, REPLACEMENT_SETTINGS, replacementFingerprint } from './private/fingerprint';
 import { FeatureStoreOfflineRole } from './private/offline-role';
 import { GLUE_DATA_CATALOG, SAGEMAKER_FEATURE_NAME_RULE } from './private/limits';

@@ -33,7 +33,8 @@ import {
   hyperPodCombinations,
   hyperPodOfferings,
 } from './private/hyperpod';
-import { acknowledgeWildcardResources, GrantPolicyOptions, managedPolicyGrantee } from '../private/grant-policy';
+import { GrantPolicyOptions, managedPolicyGrantee } from '../private/grants';
+import { acknowledgeWildcardResources } from '../private/nag';
 import { ec2NetworkInterfaceStatements, networkInterfaceReason } from '../private/vpc-iam';
 import { lifecycleScripts, ON_CREATE_SCRIPT } from './private/lifecycle-scripts';
 import { allowLogGroupEncryption, GpuTrainingS3Files } from '../private/s3-text-files';

@@ -34,8 +34,11 @@ import {
   SERVERLESS_EXCLUSIONS_URL,
   SERVERLESS_LIMITS,
 } from './private/limits';
-import { AcknowledgedPolicy, addEndpointGrant, EndpointGrantStatement } from '../private/model-endpoint-policy';
+import { AcknowledgedPolicy, addAcknowledgedGrant, GrantPolicyOptions, GrantStatement } from '../private/grants';
 import { resolveRemovalPolicy } from '../private/removal-policy';
+
+/** Grants land in one managed policy per endpoint and identity, each statement named and its wildcards acknowledged with its own reason. */
+const MODEL_ENDPOINT_GRANTS: Omit<GrantPolicyOptions, 'wildcardReason'> = { idPrefix: 'ModelEndpointGrants', kind: 'model endpoint' };
 
 /** Runtime action of a real-time client. */
 const INVOKE_ACTIONS = ['sagemaker:InvokeEndpoint'];
@@ -200,10 +203,10 @@ abstract class ModelEndpointBase extends Construct implements IModelEndpoint {
   public abstract readonly asynchronous: boolean;
 
   public grantInvoke(grantee: iam.IGrantable): iam.Grant {
-    return addEndpointGrant(this, grantee, [
+    return addAcknowledgedGrant(this, grantee, [
       { sid: 'Invoke', actions: this.asynchronous ? INVOKE_ASYNC_ACTIONS : INVOKE_ACTIONS, resourceArns: [this.endpointArn] },
       ...this.asyncClientStatements(),
-    ]);
+    ], MODEL_ENDPOINT_GRANTS);
   }
 
   public metric(metricName: string, props?: cloudwatch.MetricOptions): cloudwatch.Metric {
@@ -240,7 +243,7 @@ abstract class ModelEndpointBase extends Construct implements IModelEndpoint {
   }
 
   /** Statements an asynchronous client needs besides the invoke action. */
-  protected asyncClientStatements(): EndpointGrantStatement[] {
+  protected asyncClientStatements(): GrantStatement[] {
     return [];
   }
 }
@@ -628,7 +631,7 @@ export class ModelEndpoint extends ModelEndpointBase {
     }
   }
 
-  protected asyncClientStatements(): EndpointGrantStatement[] {
+  protected asyncClientStatements(): GrantStatement[] {
     const location = this.asyncLocation;
     if (location === undefined) {
       return [];

@@ -1,4 +1,4 @@
-import { Annotations, ArnFormat, Duration, Names, RemovalPolicy, Size, SizeRoundingBehavior, Stack, Token, TokenComparison, Validations } from 'aws-cdk-lib';
+import { Annotations, ArnFormat, Duration, Names, RemovalPolicy, Size, SizeRoundingBehavior, Stack, Token, Validations } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as cloudwatchActions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as glue from 'aws-cdk-lib/aws-glue';
@@ -20,7 +20,9 @@ import {
 import { DataLake, IDataLake, LakeTable } from '../data-lake';
 import { keyProps } from '../private/bucket-defaults';
 import { parquetTableInput } from '../private/glue-table';
-import { flattenReference, GrantPolicyOptions, managedPolicyGrantee } from '../private/grant-policy';
+import { sameEnvironment } from '../private/environment';
+import { GrantPolicyOptions, managedPolicyGrantee } from '../private/grants';
+import { acknowledgeWildcardResources } from '../private/nag';
 import { ALARM_PERIOD, createIngestAlarms } from './alarms';
 import { StreamingIngestJsonDeserializer } from './json-deserializer';
 import { defaultJsonSerDe, HIVE_JSON_SERDE, JSON_SERDES, JsonSerDeName } from './private/serde-profiles';
@@ -572,7 +574,7 @@ export class StreamingIngest extends StreamingIngestBase {
         logStreamArn: stack.formatArn({ service: 'logs', resource: 'log-group', resourceName: `${logGroupName}:log-stream:${DELIVERY_LOG_STREAM_NAME}`, arnFormat: ArnFormat.COLON_RESOURCE_NAME }),
       }),
     });
-    this.node.addValidation({ validate: () => acknowledgeWildcardObjects(policy) });
+    acknowledgeWildcardResources(policy, () => DELIVERY_WILDCARD_REASON);
 
     const resource = new firehose.CfnDeliveryStream(this, 'Resource', {
       deliveryStreamName: props.deliveryStreamName,
@@ -632,10 +634,9 @@ export class StreamingIngest extends StreamingIngestBase {
     if (lake === undefined || lake === null || typeof (lake as IDataLake).zoneBucket !== 'function') {
       throw new MlopsValidationError(this, 'lake', lake, 'an IDataLake (new DataLake(...) or DataLake.fromDataLakeAttributes(...))');
     }
-    const a = Stack.of(this);
-    const b = Stack.of(lake);
-    const same = (x: string, y: string) => Token.compareStrings(x, y) !== TokenComparison.DIFFERENT;
-    if (!same(a.account, b.account) || !same(a.region, b.region)) {
+    if (!sameEnvironment(this, lake, { strict: false })) {
+      const a = Stack.of(this);
+      const b = Stack.of(lake);
       throw new MlopsValidationError(this, 'lake', lake.node.path, `a lake in the ingest's account and region (${a.account}/${a.region}); it is in ${b.account}/${b.region}`);
     }
     return lake;
@@ -909,22 +910,4 @@ function flagUnencryptedStream(scope: IConstruct, stream: kinesis.IStream): void
     Annotations.of(scope).addWarningV2(STREAMING_INGEST_WARNING_IDS.streamUnencrypted,
       `stream ${stream.node.path} has no server-side encryption; the ingest's own stream is encrypted with a KMS key. Pass a stream with encryption: StreamEncryption.KMS.`);
   }
-}
-
-/**
- * Acknowledges AwsSolutions-IAM5 for each object ARN with a wildcard in the delivery policy, by
- * exact finding id, once references are final (node validations run after they are resolved).
- */
-function acknowledgeWildcardObjects(policy: iam.ManagedPolicy): string[] {
-  const cfn = policy.node.defaultChild as iam.CfnManagedPolicy;
-  const document = Stack.of(cfn).resolve(cfn.policyDocument) as { Statement?: Array<{ Resource?: unknown }> };
-  for (const statement of document.Statement ?? []) {
-    for (const resource of [statement.Resource].flat()) {
-      const flat = flattenReference(resource);
-      if (flat.includes('*')) {
-        Validations.of(policy).acknowledge({ id: `AwsSolutions-IAM5[Resource::${flat}]`, reason: DELIVERY_WILDCARD_REASON });
-      }
-    }
-  }
-  return [];
 }

@@ -12,12 +12,12 @@
  * @see https://docs.aws.amazon.com/sagemaker/latest/dg/security-iam-awsmanpol-feature-store.html
  * @see https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_S3StorageConfig.html (the role needs kms:GenerateDataKey)
  */
-import { Stack, Validations } from 'aws-cdk-lib';
+import { Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { flattenReference } from '../../private/grant-policy';
+import { acknowledgeWildcardResources } from '../../private/nag';
 
 /** Object actions of the offline store: Parquet data and Iceberg metadata writes (with the bucket-owner ACL), and metadata reads. */
 export const OFFLINE_STORE_OBJECT_ACTIONS = ['s3:PutObject', 's3:PutObjectAcl', 's3:GetObject'];
@@ -79,8 +79,7 @@ export class FeatureStoreOfflineRole extends Construct {
     if (zone.encryptionKey !== undefined) {
       this.policy.addStatements(new iam.PolicyStatement({ actions: OFFLINE_STORE_KEY_ACTIONS, resources: [zone.encryptionKey.keyArn] }));
     }
-    // Finding ids embed the final form of each ARN, known once references are resolved.
-    this.node.addValidation({ validate: () => this.acknowledgeObjectWildcards() });
+    acknowledgeWildcardResources(this.policy, () => OFFLINE_STORE_WILDCARD_REASON);
   }
 
   /**
@@ -96,19 +95,5 @@ export class FeatureStoreOfflineRole extends Construct {
         resources: [Stack.of(this).formatArn({ service: 'glue', resource: 'table', resourceName: `${this.zone.databaseName}/${tableName}` })],
       }),
     );
-  }
-
-  private acknowledgeObjectWildcards(): string[] {
-    const cfn = this.policy.node.defaultChild as iam.CfnManagedPolicy;
-    const document = Stack.of(cfn).resolve(cfn.policyDocument) as { Statement?: Array<{ Resource?: unknown }> };
-    for (const statement of document.Statement ?? []) {
-      for (const resource of [statement.Resource].flat()) {
-        const flat = flattenReference(resource);
-        if (flat.includes('*')) {
-          Validations.of(this.policy).acknowledge({ id: `AwsSolutions-IAM5[Resource::${flat}]`, reason: OFFLINE_STORE_WILDCARD_REASON });
-        }
-      }
-    }
-    return [];
   }
 }
