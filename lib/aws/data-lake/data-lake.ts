@@ -23,18 +23,21 @@ import {
   toSnakeCase,
   ZONE_NAME_RULE,
 } from '../../core';
-import {
-  accessLogsBucketProps,
-  flagWeakenedAccessLogsBucket,
-  flagWeakenedKey,
-  keyProps,
-  zoneBucketProps,
-} from '../private/bucket-defaults';
+import { flagWeakenedKey, keyProps } from '../private/kms';
 import { defaultPrefix } from '../private/default-prefix';
 import { GrantPolicyOptions, managedPolicyGrantee } from '../private/grants';
 import { parquetTableInput } from '../private/glue-table';
 import { LakeTable } from './lake-table';
+import { accessLogsBucketProps, flagWeakenedAccessLogsBucket, zoneBucketProps } from './private/zone-bucket';
 import { resolveRemovalPolicy } from '../private/removal-policy';
+
+/** Stable ids of the warnings a DataLake adds when a user weakens a default. */
+export const DATA_LAKE_WARNINGS = {
+  /** An encryption key passed in is a key of this app whose rotation is off. */
+  keyRotationDisabled: 'mlops-constructs:DataLake.keyRotationDisabled',
+  /** An access-logs bucket passed in is a bucket of this app with a weaker configuration. */
+  accessLogsBucketWeakened: 'mlops-constructs:DataLake.accessLogsBucketWeakened',
+} as const;
 
 /** Why the wildcard resources of the lake's grants are acknowledged. */
 const GRANT_WILDCARD_REASON = 'Data lake grants: S3 object actions apply to every object of a zone bucket (or of the '
@@ -478,11 +481,11 @@ export class DataLake extends DataLakeBase {
 
     this.encryptionKey = props.encryptionKey ?? new kms.Key(this, 'Key', keyProps(`Data lake ${this.prefix}: zone buckets and Athena query results`, removalPolicy));
     if (props.encryptionKey) {
-      flagWeakenedKey(this, props.encryptionKey);
+      flagWeakenedKey(this, props.encryptionKey, { warningId: DATA_LAKE_WARNINGS.keyRotationDisabled, property: 'encryptionKey', owner: 'lake' });
     }
     this.accessLogsBucket = props.accessLogsBucket ?? this.createAccessLogsBucket(removalPolicy);
     if (props.accessLogsBucket) {
-      flagWeakenedAccessLogsBucket(this, props.accessLogsBucket);
+      flagWeakenedAccessLogsBucket(this, props.accessLogsBucket, DATA_LAKE_WARNINGS.accessLogsBucketWeakened);
     }
 
     for (const zone of zones) {

@@ -12,10 +12,9 @@ import {
   throwIfProblems,
 } from '../../core';
 import { DataLake, IDataLake } from '../data-lake';
-import { keyProps } from '../private/bucket-defaults';
+import { flagWeakenedKey, keyProps } from '../private/kms';
 import {
   DEFAULT_OFFLINE_ZONE,
-  flagWeakenedOnlineStoreKey,
   OFFLINE_TABLE_FORMAT,
   offlineStoreKeyPrefix,
   offlineTableName,
@@ -26,6 +25,12 @@ import { FeatureStoreOfflineRole } from './private/offline-role';
 import { GLUE_DATA_CATALOG, SAGEMAKER_FEATURE_NAME_RULE } from './private/limits';
 import { sageMakerSpecProblems } from './private/validation';
 import { resolveRemovalPolicy } from '../private/removal-policy';
+
+/** Stable ids of the warnings a FeatureStore adds when a user weakens a default. */
+export const FEATURE_STORE_WARNINGS = {
+  /** An online-store key passed in is a key of this app whose rotation is off. */
+  keyRotationDisabled: 'mlops-constructs:FeatureStore.keyRotationDisabled',
+} as const;
 
 /** Grants land in one managed policy per store and identity; they name single feature group and key ARNs, so nothing on it is acknowledged. */
 const FEATURE_STORE_GRANTS: GrantPolicyOptions = { idPrefix: 'FeatureStoreGrants', kind: 'feature store' };
@@ -397,7 +402,7 @@ export class FeatureStore extends FeatureStoreBase {
     this.removalPolicy = resolveRemovalPolicy(this, 'removalPolicy', props.removalPolicy, 'feature groups');
     this.givenOnlineKey = props.onlineStoreEncryptionKey;
     if (props.onlineStoreEncryptionKey !== undefined) {
-      flagWeakenedOnlineStoreKey(this, props.onlineStoreEncryptionKey);
+      flagWeakenedKey(this, props.onlineStoreEncryptionKey, { warningId: FEATURE_STORE_WARNINGS.keyRotationDisabled, property: 'onlineStoreEncryptionKey', owner: 'feature store' });
     }
     (props.groups ?? []).forEach((group, i) => this.addGroupAt(group?.spec, group ?? {}, `groups[${i}]`));
   }

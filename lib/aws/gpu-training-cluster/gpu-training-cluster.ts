@@ -21,7 +21,7 @@ import {
   throwIfProblems,
 } from '../../core';
 import { IDataLake } from '../data-lake';
-import { keyProps } from '../private/bucket-defaults';
+import { keyProps, logGroupKeyStatement, LOGS_KEY_ACTIONS_NAMED } from '../private/kms';
 import { defaultPrefix } from '../private/default-prefix';
 import {
   HYPERPOD_CLUSTER_NAME_RULE,
@@ -37,9 +37,15 @@ import { GrantPolicyOptions, managedPolicyGrantee } from '../private/grants';
 import { acknowledgeWildcardResources } from '../private/nag';
 import { ec2NetworkInterfaceStatements, networkInterfaceReason } from '../private/vpc-iam';
 import { lifecycleScripts, ON_CREATE_SCRIPT } from './private/lifecycle-scripts';
-import { allowLogGroupEncryption, GpuTrainingS3Files } from '../private/s3-text-files';
+import { GpuTrainingS3Files } from '../private/s3-text-files';
 import { GpuTrainingJobProfile } from './training-job-profile';
 import { resolveRemovalPolicy } from '../private/removal-policy';
+
+/**
+ * Stable ids of the warnings a GpuTrainingCluster adds. None yet: every input it cannot honour is
+ * an error. (Exported so that every construct has the same object, and a new warning has its place.)
+ */
+export const GPU_TRAINING_CLUSTER_WARNINGS = {} as const;
 
 /** Why `training-job/*` is acknowledged on the launch grants. */
 const TRAINING_JOB_WILDCARD_REASON = 'Launching training jobs: the job names are chosen by the pipeline at run time, so the '
@@ -395,7 +401,8 @@ export class GpuTrainingCluster extends Construct implements IGpuTrainingCluster
     this.subnets = props.vpc.selectSubnets(props.vpcSubnets ?? { subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS });
     this.encryptionKey = props.encryptionKey ?? new kms.Key(this, 'Key', keyProps(`GPU training cluster ${this.node.path}: node volumes, file system, logs`, removalPolicy));
     if (this.encryptionKey instanceof kms.Key) {
-      allowLogGroupEncryption(this.encryptionKey);
+      // The scripts writer's log group (and any later one of the cluster) is encrypted with this key.
+      this.encryptionKey.addToResourcePolicy(logGroupKeyStatement(this.encryptionKey, '*', { actions: LOGS_KEY_ACTIONS_NAMED }));
     }
     this.securityGroup = this.createSecurityGroup(props.vpc);
     this.connections = new ec2.Connections({ securityGroups: [this.securityGroup] });

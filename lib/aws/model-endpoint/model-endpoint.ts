@@ -1,4 +1,4 @@
-import { Annotations, ArnFormat, Duration, RemovalPolicy, Size, SizeRoundingBehavior, Stack, Token, Validations } from 'aws-cdk-lib';
+import { Annotations, Duration, RemovalPolicy, Size, SizeRoundingBehavior, Stack, Token, Validations } from 'aws-cdk-lib';
 import * as appscaling from 'aws-cdk-lib/aws-applicationautoscaling';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
@@ -17,7 +17,7 @@ import {
   throwIfProblems,
 } from '../../core';
 import { IDataLake } from '../data-lake';
-import { keyProps } from '../private/bucket-defaults';
+import { keyProps, logGroupKeyStatement } from '../private/kms';
 import { defaultPrefix } from '../private/default-prefix';
 import { deploymentConfig, DeploymentSpec, resolveDeployment } from './private/deployment-config';
 import { hasLocalInstanceStorage, resolveInstanceType } from './private/instance-type';
@@ -75,11 +75,6 @@ const KEY_DECRYPT_ACTIONS = ['kms:Decrypt'];
 /** Writers of SSE-KMS objects: a data key per upload, decrypt for multipart uploads. */
 const KEY_ENCRYPT_ACTIONS = ['kms:GenerateDataKey', 'kms:Decrypt'];
 
-/**
- * Actions CloudWatch Logs needs on the key of an encrypted log group, for that log group only.
- * @see https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/encrypt-log-data-kms.html
- */
-const LOGS_KEY_ACTIONS = ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'];
 
 /** The namespace of endpoint invocation metrics. */
 const METRIC_NAMESPACE = 'AWS/SageMaker';
@@ -703,14 +698,7 @@ export class ModelEndpoint extends ModelEndpointBase {
     // group here gives it a key and a retention instead of an unencrypted, never-expiring group.
     const logGroupName = `/aws/sagemaker/Endpoints/${this.endpointName}`;
     const stack = Stack.of(this);
-    const added = this.encryptionKey.addToResourcePolicy(new iam.PolicyStatement({
-      principals: [new iam.ServicePrincipal(`logs.${stack.region}.amazonaws.com`)],
-      actions: LOGS_KEY_ACTIONS,
-      resources: ['*'],
-      conditions: {
-        ArnEquals: { 'kms:EncryptionContext:aws:logs:arn': stack.formatArn({ service: 'logs', resource: 'log-group', resourceName: logGroupName, arnFormat: ArnFormat.COLON_RESOURCE_NAME }) },
-      },
-    }));
+    const added = this.encryptionKey.addToResourcePolicy(logGroupKeyStatement(this, logGroupName));
     if (!added.statementAdded) {
       Annotations.of(this).addWarningV2(MODEL_ENDPOINT_WARNINGS.logKeyPolicyNotUpdated,
         `encryptionKey ${this.encryptionKey.node.path} is imported: its key policy must let logs.${stack.region}.amazonaws.com use it for log group ${logGroupName}, or the log group cannot be created.`);

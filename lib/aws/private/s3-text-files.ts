@@ -15,7 +15,7 @@
  *
  * @see https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/crpg-ref-responses.html
  */
-import { ArnFormat, CustomResource, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { CustomResource, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
@@ -40,7 +40,7 @@ export interface GpuTrainingS3FilesProps {
   readonly vpc: ec2.IVpc;
   /** Subnets of the function (private, with a route to S3 and to CloudFormation's response URL). */
   readonly vpcSubnets: ec2.SubnetSelection;
-  /** Key of the function's log group. Its policy must allow CloudWatch Logs (see {@link allowLogGroupEncryption}). */
+  /** Key of the function's log group. Its policy must allow CloudWatch Logs (`logGroupKeyStatement` of kms.ts). */
   readonly logKey: kms.IKey;
   /** What happens to the function's log group when it leaves the stack. */
   readonly logRemovalPolicy: RemovalPolicy;
@@ -155,20 +155,6 @@ export class GpuTrainingS3Files extends Construct {
       },
     });
   }
-}
-
-/**
- * Lets CloudWatch Logs use `key` for the log groups of this account and region.
- * @see https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/encrypt-log-data-kms.html
- */
-export function allowLogGroupEncryption(key: kms.Key): void {
-  const stack = Stack.of(key);
-  key.addToResourcePolicy(new iam.PolicyStatement({
-    principals: [new iam.ServicePrincipal(`logs.${stack.region}.amazonaws.com`)],
-    actions: ['kms:Encrypt', 'kms:Decrypt', 'kms:ReEncryptFrom', 'kms:ReEncryptTo', 'kms:GenerateDataKey', 'kms:GenerateDataKeyWithoutPlaintext', 'kms:DescribeKey'],
-    resources: ['*'],
-    conditions: { ArnLike: { 'kms:EncryptionContext:aws:logs:arn': stack.formatArn({ service: 'logs', resource: 'log-group', resourceName: '*', arnFormat: ArnFormat.COLON_RESOURCE_NAME }) } },
-  }));
 }
 
 /** The newest Node.js runtime this aws-cdk-lib knows (what cdk-nag AwsSolutions-L1 asks for). */

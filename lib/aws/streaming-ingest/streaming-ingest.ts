@@ -18,7 +18,7 @@ import {
   throwIfProblems,
 } from '../../core';
 import { DataLake, IDataLake, LakeTable } from '../data-lake';
-import { keyProps } from '../private/bucket-defaults';
+import { keyProps, logGroupKeyStatement } from '../private/kms';
 import { parquetTableInput } from '../private/glue-table';
 import { sameEnvironment } from '../private/environment';
 import { GrantPolicyOptions, managedPolicyGrantee } from '../private/grants';
@@ -82,11 +82,6 @@ const DELIVERY_GLUE_ACTIONS = ['glue:GetTable', 'glue:GetTableVersion', 'glue:Ge
 const DELIVERY_LOG_ACTIONS = ['logs:PutLogEvents'];
 
 /**
- * What CloudWatch Logs needs on the key of an encrypted log group.
- * @see https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/encrypt-log-data-kms.html
- */
-const LOGS_KEY_ACTIONS = ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'];
-/**
  * What CloudWatch alarms need on the key of an encrypted SNS topic they publish to (the AWS managed
  * `aws/sns` key does not allow it).
  * @see https://docs.aws.amazon.com/sns/latest/dg/sns-key-management.html
@@ -137,7 +132,7 @@ const DELIVERY_WILDCARD_REASON = 'Firehose writes objects whose keys it generate
   + 'actions are granted on the table prefix and the error prefix of one bucket ("<prefix>*"); actions, bucket, key, stream, Glue table and log stream are named exactly.';
 
 /** Stable ids of the warnings a StreamingIngest adds. */
-export const STREAMING_INGEST_WARNING_IDS = {
+export const STREAMING_INGEST_WARNINGS = {
   /** The existing stream passed in is a stream of this app without server-side encryption. */
   streamUnencrypted: 'mlops-constructs:StreamingIngest.streamUnencrypted',
 } as const;
@@ -782,20 +777,7 @@ export class StreamingIngest extends StreamingIngestBase {
   }
 
   private createDeliveryLogGroup(logGroupName: string, removalPolicy: RemovalPolicy): logs.LogGroup {
-    const stack = Stack.of(this);
-    // The key policy names the log group by a constructed ARN (not the group's attribute), so the
-    // key and the encrypted group do not depend on each other.
-    this.encryptionKey.addToResourcePolicy(new iam.PolicyStatement({
-      sid: 'DeliveryLogGroupEncryption',
-      principals: [new iam.ServicePrincipal(`logs.${stack.region}.amazonaws.com`)],
-      actions: LOGS_KEY_ACTIONS,
-      resources: ['*'],
-      conditions: {
-        ArnEquals: {
-          'kms:EncryptionContext:aws:logs:arn': stack.formatArn({ service: 'logs', resource: 'log-group', resourceName: logGroupName, arnFormat: ArnFormat.COLON_RESOURCE_NAME }),
-        },
-      },
-    }));
+    this.encryptionKey.addToResourcePolicy(logGroupKeyStatement(this, logGroupName, { sid: 'DeliveryLogGroupEncryption' }));
     const logGroup = new logs.LogGroup(this, 'DeliveryLogs', {
       logGroupName,
       encryptionKey: this.encryptionKey,
@@ -907,7 +889,7 @@ function readableRetention(stream: kinesis.IStream): Duration {
 function flagUnencryptedStream(scope: IConstruct, stream: kinesis.IStream): void {
   const cfn = stream.node.defaultChild;
   if (cfn instanceof kinesis.CfnStream && Stack.of(cfn).resolve(cfn.streamEncryption) === undefined) {
-    Annotations.of(scope).addWarningV2(STREAMING_INGEST_WARNING_IDS.streamUnencrypted,
+    Annotations.of(scope).addWarningV2(STREAMING_INGEST_WARNINGS.streamUnencrypted,
       `stream ${stream.node.path} has no server-side encryption; the ingest's own stream is encrypted with a KMS key. Pass a stream with encryption: StreamEncryption.KMS.`);
   }
 }

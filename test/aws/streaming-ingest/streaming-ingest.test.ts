@@ -14,7 +14,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { FieldType, TableSchema } from 'mlops-constructs';
 import {
-  DataLake, IDataLake, StreamingIngest, StreamingIngestJsonDeserializer, StreamingIngestProps, STREAMING_INGEST_WARNING_IDS,
+  DataLake, IDataLake, StreamingIngest, StreamingIngestJsonDeserializer, StreamingIngestProps, STREAMING_INGEST_WARNINGS,
 } from 'mlops-constructs/aws';
 import { orders } from '../../../examples/schemas';
 import { newDestroyableStack, newStack } from '../fixtures';
@@ -167,7 +167,7 @@ describe('StreamingIngest stream and key', () => {
     const plain = new kinesis.Stream(stack, 'Plain', { encryption: kinesis.StreamEncryption.UNENCRYPTED });
     const { ingest } = ingestIn(stack, { stream: plain });
     Annotations.fromStack(stack).hasWarning(`/${ingest.node.path}`,
-      Match.stringLikeRegexp(`stream TestStack/Plain has no server-side encryption.*${STREAMING_INGEST_WARNING_IDS.streamUnencrypted}`));
+      Match.stringLikeRegexp(`stream TestStack/Plain has no server-side encryption.*${STREAMING_INGEST_WARNINGS.streamUnencrypted}`));
   });
 
   test('an encrypted existing stream gets no warning', () => {
