@@ -24,7 +24,7 @@ import {
   ZONE_NAME_RULE,
 } from '../../core';
 import { flagWeakenedKey, keyProps } from '../private/kms';
-import { defaultPrefix } from '../private/default-prefix';
+import { defaultPrefix, resolveName } from '../private/names';
 import { GrantPolicyOptions, managedPolicyGrantee } from '../private/grants';
 import { parquetTableInput } from '../private/glue-table';
 import { LakeTable } from './lake-table';
@@ -440,12 +440,8 @@ export class DataLake extends DataLakeBase {
         super(scope, id);
         this.buckets = validateImportedBuckets(this, attrs.zoneBuckets);
         this.databaseNames = validateImportedDatabaseNames(this, attrs.glueDatabaseNames, Object.keys(this.buckets));
-        const workGroup = attrs.athenaWorkGroupName;
-        if (workGroup !== undefined && !Token.isUnresolved(workGroup)) {
-          const problem = namingProblem(ATHENA_WORKGROUP_RULE, workGroup);
-          if (problem) {
-            throw new MlopsValidationError(this, 'athenaWorkGroupName', workGroup, problem);
-          }
+        if (attrs.athenaWorkGroupName !== undefined) {
+          resolveName(this, 'athenaWorkGroupName', attrs.athenaWorkGroupName, ATHENA_WORKGROUP_RULE);
         }
       }
     }
@@ -561,16 +557,7 @@ export class DataLake extends DataLakeBase {
   }
 
   private resolvePrefix(prefix: string | undefined): string {
-    if (prefix === undefined) {
-      return defaultPrefix(this);
-    }
-    if (!Token.isUnresolved(prefix)) {
-      const problem = namingProblem(PREFIX_RULE, prefix);
-      if (problem) {
-        throw new MlopsValidationError(this, 'prefix', prefix, problem);
-      }
-    }
-    return prefix;
+    return prefix === undefined ? defaultPrefix(this) : resolveName(this, 'prefix', prefix, PREFIX_RULE);
   }
 
   private resolveZones(zones: LakeZone[] | undefined): ResolvedLakeZone[] {
@@ -676,12 +663,7 @@ function validateImportedDatabaseNames(scope: IConstruct, names: { [zone: string
     if (name === undefined) {
       throw new MlopsValidationError(scope, `glueDatabaseNames.${zone}`, undefined, `a database name for every zone in zoneBuckets (${zones.join(', ')})`);
     }
-    if (!Token.isUnresolved(name)) {
-      const problem = namingProblem(GLUE_NAME_RULE, name);
-      if (problem) {
-        throw new MlopsValidationError(scope, `glueDatabaseNames.${zone}`, name, problem);
-      }
-    }
+    resolveName(scope, `glueDatabaseNames.${zone}`, name, GLUE_NAME_RULE);
   }
   for (const zone of Object.keys(names)) {
     if (!zones.includes(zone)) {

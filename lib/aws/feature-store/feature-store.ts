@@ -6,7 +6,6 @@ import { Construct, IConstruct } from 'constructs';
 import {
   FeatureGroupSpec,
   MlopsValidationError,
-  namingProblem,
   PREFIX_RULE,
   sageMakerFeatureType,
   throwIfProblems,
@@ -20,6 +19,7 @@ import {
   offlineTableName,
 } from './private/defaults';
 import { GrantPolicyOptions, managedPolicyGrantee } from '../private/grants';
+import { resolveName } from '../private/names';
 import { changedSettings, FINGERPRINT_FORMAT, FINGERPRINT_PATTERN, REPLACEMENT_SETTINGS, replacementFingerprint } from './private/fingerprint';
 import { FeatureStoreOfflineRole } from './private/offline-role';
 import { GLUE_DATA_CATALOG, SAGEMAKER_FEATURE_NAME_RULE } from './private/limits';
@@ -357,12 +357,7 @@ export class FeatureStore extends FeatureStoreBase {
         if (names.length === 0) {
           throw new MlopsValidationError(this, 'featureGroupNames', names, 'the SageMaker names of one or more feature groups');
         }
-        names.forEach((name, i) => {
-          const problem = Token.isUnresolved(name) ? undefined : namingProblem(SAGEMAKER_FEATURE_NAME_RULE, name);
-          if (problem !== undefined) {
-            throw new MlopsValidationError(this, `featureGroupNames[${i}]`, name, `a SageMaker feature group name: ${problem}`);
-          }
-        });
+        names.forEach((name, i) => resolveName(this, `featureGroupNames[${i}]`, name, SAGEMAKER_FEATURE_NAME_RULE, (rule) => `a SageMaker feature group name: ${rule}`));
         this.groupNames = [...names];
       }
 
@@ -575,11 +570,7 @@ export class FeatureStore extends FeatureStoreBase {
       // The prefix is part of names that are checked, snake-cased and fingerprinted at synth.
       throw new MlopsValidationError(this, 'prefix', prefix, 'a literal string, not a token: feature group, key prefix and table names are derived from it at synth');
     }
-    const problem = namingProblem(PREFIX_RULE, prefix);
-    if (problem) {
-      throw new MlopsValidationError(this, 'prefix', prefix, problem);
-    }
-    return prefix;
+    return resolveName(this, 'prefix', prefix, PREFIX_RULE);
   }
 
   private resolveOfflineZone(zone: string | undefined): string {

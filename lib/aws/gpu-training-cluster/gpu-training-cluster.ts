@@ -22,7 +22,7 @@ import {
 } from '../../core';
 import { IDataLake } from '../data-lake';
 import { keyProps, logGroupKeyStatement, LOGS_KEY_ACTIONS_NAMED } from '../private/kms';
-import { defaultPrefix } from '../private/default-prefix';
+import { defaultPrefix, resolveName } from '../private/names';
 import {
   HYPERPOD_CLUSTER_NAME_RULE,
   HYPERPOD_CPU_INSTANCE_TYPES,
@@ -620,16 +620,7 @@ export class GpuTrainingCluster extends Construct implements IGpuTrainingCluster
   }
 
   private resolveClusterName(name: string | undefined): string {
-    if (name === undefined) {
-      return defaultPrefix(this);
-    }
-    if (!Token.isUnresolved(name)) {
-      const problem = namingProblem(HYPERPOD_CLUSTER_NAME_RULE, name);
-      if (problem) {
-        throw new MlopsValidationError(this, 'clusterName', name, problem);
-      }
-    }
-    return name;
+    return name === undefined ? defaultPrefix(this) : resolveName(this, 'clusterName', name, HYPERPOD_CLUSTER_NAME_RULE);
   }
 
   private resolveGroups(props: GpuTrainingClusterProps): ResolvedGroup[] {

@@ -12,13 +12,12 @@ import { Construct, IConstruct } from 'constructs';
 import {
   AcceleratorRequest,
   MlopsValidationError,
-  namingProblem,
   StandardZone,
   throwIfProblems,
 } from '../../core';
 import { IDataLake } from '../data-lake';
 import { keyProps, logGroupKeyStatement } from '../private/kms';
-import { defaultPrefix } from '../private/default-prefix';
+import { defaultPrefix, resolveName } from '../private/names';
 import { deploymentConfig, DeploymentSpec, resolveDeployment } from './private/deployment-config';
 import { hasLocalInstanceStorage, resolveInstanceType } from './private/instance-type';
 import {
@@ -478,8 +477,8 @@ export class ModelEndpoint extends ModelEndpointBase {
 
       constructor() {
         super(scope, id);
-        checkName(this, 'endpointName', this.endpointName);
-        checkName(this, 'variantName', this.variantName);
+        resolveName(this, 'endpointName', this.endpointName, SAGEMAKER_NAME_RULE);
+        resolveName(this, 'variantName', this.variantName, SAGEMAKER_NAME_RULE);
         this.endpointArn = Stack.of(this).formatArn({ service: 'sagemaker', resource: 'endpoint', resourceName: this.endpointName });
       }
     }
@@ -524,9 +523,9 @@ export class ModelEndpoint extends ModelEndpointBase {
       throw new MlopsValidationError(this, 'model', props?.model, 'a ModelEndpointModel (ModelEndpointModel.fromLake(...) or ModelEndpointModel.fromModelPackage(...))');
     }
     this.endpointName = props.endpointName ?? defaultPrefix(this);
-    checkName(this, 'endpointName', this.endpointName);
+    resolveName(this, 'endpointName', this.endpointName, SAGEMAKER_NAME_RULE);
     this.variantName = props.variantName ?? DEFAULT_VARIANT_NAME;
-    checkName(this, 'variantName', this.variantName);
+    resolveName(this, 'variantName', this.variantName, SAGEMAKER_NAME_RULE);
 
     const capacity = props.capacity ?? ModelEndpointCapacity.instances();
     if (!(capacity instanceof ModelEndpointCapacity)) {
@@ -743,7 +742,7 @@ export class ModelEndpoint extends ModelEndpointBase {
       return { image: image.imageUri(), modelDataUrl: `s3://${bucket.bucketName}/${key}`, environment };
     }
     const pkg = model.modelPackage!;
-    checkName(this, 'model.groupName', pkg.groupName);
+    resolveName(this, 'model.groupName', pkg.groupName, SAGEMAKER_NAME_RULE);
     const versionProblem = integerRangeProblem(pkg.version, 1, Number.MAX_SAFE_INTEGER);
     if (!Token.isUnresolved(pkg.version) && versionProblem) {
       throw new MlopsValidationError(this, 'model.version', pkg.version, 'a package version: an integer from 1');
@@ -1078,16 +1077,6 @@ const ALARM_EVALUATION = {
 } as const;
 /** Starting point of the target-tracking policy: invocations per instance per minute. */
 const DEFAULT_TARGET_INVOCATIONS = 70;
-
-function checkName(scope: IConstruct, property: string, name: unknown): void {
-  if (typeof name === 'string' && Token.isUnresolved(name)) {
-    return;
-  }
-  const problem = namingProblem(SAGEMAKER_NAME_RULE, name);
-  if (problem) {
-    throw new MlopsValidationError(scope, property, name, problem);
-  }
-}
 
 function checkPrefix(scope: IConstruct, property: string, prefix: unknown): void {
   if (typeof prefix === 'string' && Token.isUnresolved(prefix)) {

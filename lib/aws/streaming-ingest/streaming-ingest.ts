@@ -11,8 +11,6 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct, IConstruct } from 'constructs';
 import {
   MlopsValidationError,
-  namingProblem,
-  NamingRule,
   StandardZone,
   TableSchema,
   throwIfProblems,
@@ -21,6 +19,7 @@ import { DataLake, IDataLake, LakeTable } from '../data-lake';
 import { keyProps, logGroupKeyStatement } from '../private/kms';
 import { parquetTableInput } from '../private/glue-table';
 import { sameEnvironment } from '../private/environment';
+import { resolveName } from '../private/names';
 import { GrantPolicyOptions, managedPolicyGrantee } from '../private/grants';
 import { acknowledgeWildcardResources } from '../private/nag';
 import { ALARM_PERIOD, createIngestAlarms } from './alarms';
@@ -476,7 +475,7 @@ export class StreamingIngest extends StreamingIngestBase {
 
       constructor() {
         super(scope, id);
-        validateName(this, 'deliveryStreamName', attrs.deliveryStreamName, DELIVERY_STREAM_NAME_RULE, true);
+        resolveName(this, 'deliveryStreamName', attrs.deliveryStreamName, DELIVERY_STREAM_NAME_RULE);
         this.deliveryStreamArn = Stack.of(this).formatArn({ service: 'firehose', resource: 'deliverystream', resourceName: attrs.deliveryStreamName });
       }
     }
@@ -519,7 +518,9 @@ export class StreamingIngest extends StreamingIngestBase {
     this.jsonDeserializer = this.validateJsonDeserializer(props.jsonDeserializer, schema);
     const serde = JSON_SERDES[this.jsonDeserializer.name as JsonSerDeName];
     this.validateStreamProps(props);
-    validateName(this, 'deliveryStreamName', props.deliveryStreamName, DELIVERY_STREAM_NAME_RULE, false);
+    if (props.deliveryStreamName !== undefined) {
+      resolveName(this, 'deliveryStreamName', props.deliveryStreamName, DELIVERY_STREAM_NAME_RULE);
+    }
     const removalPolicy = resolveRemovalPolicy(this, 'removalPolicy', props.removalPolicy, 'Kinesis streams');
     const bufferingInterval = this.validateBufferingInterval(props.bufferingInterval ?? DEFAULT_BUFFERING_INTERVAL);
     const bufferingSizeMiB = this.validateBufferingSize(props.bufferingSize ?? DEFAULT_BUFFERING_SIZE);
@@ -704,7 +705,9 @@ export class StreamingIngest extends StreamingIngestBase {
       }
       return;
     }
-    validateName(this, 'streamName', props.streamName, KINESIS_STREAM_NAME_RULE, false);
+    if (props.streamName !== undefined) {
+      resolveName(this, 'streamName', props.streamName, KINESIS_STREAM_NAME_RULE);
+    }
     if (props.streamRetention !== undefined) {
       const hours = props.streamRetention.toHours({ integral: false });
       if (!Token.isUnresolved(hours)) {
@@ -847,19 +850,6 @@ export class StreamingIngest extends StreamingIngestBase {
       }));
     }
     return statements;
-  }
-}
-
-function validateName(scope: IConstruct, property: string, value: string | undefined, rule: NamingRule, required: boolean): void {
-  if (value === undefined && !required) {
-    return;
-  }
-  if (typeof value === 'string' && Token.isUnresolved(value)) {
-    return;
-  }
-  const problem = namingProblem(rule, value);
-  if (problem) {
-    throw new MlopsValidationError(scope, property, value, problem);
   }
 }
 

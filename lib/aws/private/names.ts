@@ -1,7 +1,11 @@
+/**
+ * Names of the resources the constructs create: the derived default prefix, and the one check of
+ * a given name against a service's naming rule.
+ */
 import * as crypto from 'crypto';
 import { Stack, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { PREFIX_RULE } from '../../core';
+import { MlopsValidationError, namingProblem, NamingRule, PREFIX_RULE } from '../../core';
 
 const HASH_LENGTH = 8;
 const MAX_PREFIX_LENGTH = 30;
@@ -36,4 +40,21 @@ export function defaultPrefix(scope: IConstruct): string {
     throw new Error(`derived prefix "${prefix}" does not follow the prefix rule`);
   }
   return prefix;
+}
+
+/**
+ * `value`, when it follows `rule`; throws an {@link MlopsValidationError} under `scope` naming
+ * `property` otherwise. A token passes: the service checks it at deploy time. `undefined` (a
+ * required name left out by a JavaScript caller) fails the rule.
+ * @param describe turns the rule's description into the error's "allowed" text
+ */
+export function resolveName(scope: IConstruct, property: string, value: string, rule: NamingRule, describe: (rule: string) => string = (r) => r): string {
+  if (typeof value === 'string' && Token.isUnresolved(value)) {
+    return value;
+  }
+  const problem = namingProblem(rule, value);
+  if (problem !== undefined) {
+    throw new MlopsValidationError(scope, property, value, describe(problem));
+  }
+  return value;
 }
