@@ -37,7 +37,7 @@ import { GrantPolicyOptions, managedPolicyGrantee } from '../private/grants';
 import { acknowledgeWildcardResources } from '../private/nag';
 import { ec2NetworkInterfaceStatements, networkInterfaceReason } from '../private/vpc-iam';
 import { lifecycleScripts, ON_CREATE_SCRIPT } from './private/lifecycle-scripts';
-import { GpuTrainingS3Files } from '../private/s3-text-files';
+import { S3TextFiles } from '../private/s3-text-files';
 import { GpuTrainingJobProfile } from './training-job-profile';
 import { resolveRemovalPolicy } from '../private/removal-policy';
 
@@ -455,7 +455,7 @@ export class GpuTrainingCluster extends Construct implements IGpuTrainingCluster
     this.executionRole = executionRole;
 
     const scriptsPrefix = `${artifactsPrefix}hyperpod/${clusterName}/`;
-    const scripts = new GpuTrainingS3Files(this, 'LifecycleScripts', {
+    const scripts = new S3TextFiles(this, 'LifecycleScripts', {
       bucket: artifacts,
       bucketKey: lake.encryptionKey,
       prefix: scriptsPrefix,
@@ -469,6 +469,10 @@ export class GpuTrainingCluster extends Construct implements IGpuTrainingCluster
       vpcSubnets: { subnets: this.subnets.subnets },
       logKey: this.encryptionKey,
       logRemovalPolicy: removalPolicy,
+      functionDescription: `Writes the HyperPod lifecycle scripts of ${this.node.path} to the lake`,
+      securityGroupDescription: 'Lifecycle scripts writer: HTTPS to S3 and to the CloudFormation response URL only',
+      objectWildcardReason: `Writes the lifecycle files under the one prefix ${scriptsPrefix} of the artifacts bucket; only s3:PutObject, and the object ARN `
+        + 'ends in "*" because the file names are the data written.',
     });
     this.lifecycleScriptsUri = `s3://${artifacts.bucketName}/${scriptsPrefix}`;
 

@@ -1,17 +1,17 @@
 /**
- * Small text files written to one prefix of a lake bucket at deploy time: the HyperPod lifecycle
- * scripts, which HyperPod downloads from `SourceS3Uri` and which must therefore live under the
- * lake's artifacts zone, not in the CDK asset bucket.
+ * Small text files written to one prefix of a lake bucket at deploy time, for files a service
+ * reads from the lake rather than from the CDK asset bucket: the HyperPod lifecycle scripts, which
+ * HyperPod downloads from `SourceS3Uri` under the lake's artifacts zone.
  *
  * Why not `aws-s3-deployment.BucketDeployment`: its handler is a stack-wide singleton with an AWS
  * CLI layer, `AWSLambdaBasicExecutionRole`, and read/write grants on the whole destination bucket,
- * outside this construct. This one is a single inline Node.js function of our own: in the
- * cluster's private subnets, its own log group encrypted with the cluster key, and a role that may
- * only put objects under the one prefix.
+ * outside the construct that needs the files. This one is a single inline Node.js function of our
+ * own: in the owner's private subnets, its own log group encrypted with the owner's key, and a role
+ * that may only put objects under the one prefix.
  *
  * The file contents travel in the custom resource's properties, so they are visible in the
- * template: only non-secret scripts belong here. On delete the objects are kept (the lake is
- * versioned and retained; the scripts are small and document what the cluster ran).
+ * template: only non-secret files belong here. On delete the objects are kept (the lake is
+ * versioned and retained; the files are small and document what ran).
  *
  * @see https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/crpg-ref-responses.html
  */
@@ -26,15 +26,15 @@ import { Construct } from 'constructs';
 import { acknowledgeWildcardResources } from './nag';
 import { ec2NetworkInterfaceStatements, networkInterfaceReason } from './vpc-iam';
 
-/** Properties of {@link GpuTrainingS3Files}. */
-export interface GpuTrainingS3FilesProps {
+/** Properties of {@link S3TextFiles}. */
+export interface S3TextFilesProps {
   /** Destination bucket. */
   readonly bucket: s3.IBucket;
   /** Key of the bucket's default encryption, when it is SSE-KMS. */
   readonly bucketKey?: kms.IKey;
   /** Key prefix, ending with `/`. */
   readonly prefix: string;
-  /** Files by name (relative to the prefix). */
+  /** Files by name (relative to the prefix). A content may be a token (a `Lazy.string` for files that grow after the constructor). */
   readonly files: Record<string, string>;
   /** Network of the function. */
   readonly vpc: ec2.IVpc;
@@ -44,6 +44,12 @@ export interface GpuTrainingS3FilesProps {
   readonly logKey: kms.IKey;
   /** What happens to the function's log group when it leaves the stack. */
   readonly logRemovalPolicy: RemovalPolicy;
+  /** Description of the writer function (`Writes the HyperPod lifecycle scripts of <path> to the lake`). */
+  readonly functionDescription: string;
+  /** Description of the writer's security group. */
+  readonly securityGroupDescription: string;
+  /** Why the object ARN under the prefix is acknowledged for AwsSolutions-IAM5. */
+  readonly objectWildcardReason: string;
 }
 
 /** Why the function is not given reserved concurrency. */
@@ -85,11 +91,11 @@ exports.handler = async (event) => {
 `;
 
 /** Files written under one prefix of a bucket at deploy time. */
-export class GpuTrainingS3Files extends Construct {
+export class S3TextFiles extends Construct {
   /** The custom resource; depend on it to run after the files exist. */
   public readonly resource: CustomResource;
 
-  constructor(scope: Construct, id: string, props: GpuTrainingS3FilesProps) {
+  constructor(scope: Construct, id: string, props: S3TextFilesProps) {
     super(scope, id);
     const stack = Stack.of(this);
 
@@ -113,15 +119,12 @@ export class GpuTrainingS3Files extends Construct {
       description: `Runs the function of ${this.node.path}`,
       managedPolicies: [policy],
     });
-    acknowledgeWildcardResources(policy, (resource) => resource.endsWith(`/${props.prefix}*`)
-      ? `Writes the lifecycle files under the one prefix ${props.prefix} of the artifacts bucket; only s3:PutObject, and the object ARN `
-        + 'ends in "*" because the file names are the data written.'
-      : networkInterfaceReason(resource));
+    acknowledgeWildcardResources(policy, (resource) => resource.endsWith(`/${props.prefix}*`) ? props.objectWildcardReason : networkInterfaceReason(resource));
 
     const securityGroup = new ec2.SecurityGroup(this, 'SecurityGroup', {
       vpc: props.vpc,
       allowAllOutbound: false,
-      description: 'Lifecycle scripts writer: HTTPS to S3 and to the CloudFormation response URL only',
+      description: props.securityGroupDescription,
     });
     securityGroup.addEgressRule(ec2.Peer.anyIpv4(), ec2.Port.tcp(443), 'HTTPS to S3 and CloudFormation');
 
@@ -136,7 +139,7 @@ export class GpuTrainingS3Files extends Construct {
       vpcSubnets: props.vpcSubnets,
       securityGroups: [securityGroup],
       logGroup,
-      description: `Writes the HyperPod lifecycle scripts of ${scope.node.path} to the lake`,
+      description: props.functionDescription,
     });
     fn.node.addDependency(policy);
     Validations.of(fn).acknowledge(

@@ -1,7 +1,7 @@
 /**
- * IAM building blocks of GpuTrainingCluster: the network-interface statements every principal in a
- * VPC needs, and why their wildcard resources are acknowledged (with `acknowledgeWildcardResources`
- * of grant-policy.ts).
+ * The network-interface statements a principal of a service attaching to a VPC needs (a Lambda
+ * function, SageMaker training jobs and HyperPod nodes), and why their wildcard resources are
+ * acknowledged (with `acknowledgeWildcardResources` of nag.ts).
  */
 import { Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
