@@ -5,7 +5,7 @@
 import * as crypto from 'crypto';
 import { Stack, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { MlopsValidationError, namingProblem, NamingRule, PREFIX_RULE } from '../../core';
+import { namingProblem, NamingRule, PREFIX_RULE, throwIfProblems, ValidationProblem } from '../../core';
 
 const HASH_LENGTH = 8;
 const MAX_PREFIX_LENGTH = 30;
@@ -43,18 +43,24 @@ export function defaultPrefix(scope: IConstruct): string {
 }
 
 /**
- * `value`, when it follows `rule`; throws an {@link MlopsValidationError} under `scope` naming
- * `property` otherwise. A token passes: the service checks it at deploy time. `undefined` (a
- * required name left out by a JavaScript caller) fails the rule.
- * @param describe turns the rule's description into the error's "allowed" text
+ * The problem of a name that does not follow `rule`, with `property` as its path; none for a
+ * token (the service checks it at deploy time). `undefined` (a required name left out by a
+ * JavaScript caller) fails the rule.
+ * @param describe turns the rule's description into the problem's "allowed" text
  */
-export function resolveName(scope: IConstruct, property: string, value: string, rule: NamingRule, describe: (rule: string) => string = (r) => r): string {
+export function nameProblems(property: string, value: unknown, rule: NamingRule, describe: (rule: string) => string = (r) => r): ValidationProblem[] {
   if (typeof value === 'string' && Token.isUnresolved(value)) {
-    return value;
+    return [];
   }
   const problem = namingProblem(rule, value);
-  if (problem !== undefined) {
-    throw new MlopsValidationError(scope, property, value, describe(problem));
-  }
+  return problem === undefined ? [] : [{ property, value, allowed: describe(problem) }];
+}
+
+/**
+ * `value`, when it follows `rule` (or is a token); throws an {@link MlopsValidationError} under
+ * `scope` naming `property` otherwise (see {@link nameProblems}).
+ */
+export function resolveName(scope: IConstruct, property: string, value: string, rule: NamingRule, describe?: (rule: string) => string): string {
+  throwIfProblems(scope, '', nameProblems(property, value, rule, describe));
   return value;
 }

@@ -24,7 +24,7 @@ export interface TrafficStepSpec {
   readonly value: number;
 }
 
-/** What a {@link ModelEndpointDeployment} carries, in service terms. */
+/** What a `ModelEndpointDeployment` carries, in service terms. */
 export interface DeploymentSpec {
   /** Traffic routing type. */
   readonly type: TrafficRoutingType;
@@ -48,10 +48,13 @@ export interface DeploymentFleet {
   readonly maxInstances: number;
 }
 
+/** Canary size when none is given: one instance. */
+const DEFAULT_CANARY_STEP: TrafficStepSpec = { type: 'INSTANCE_COUNT', value: 1 };
+
 /** Defaults of the deployment settings. */
 export const DEPLOYMENT_DEFAULTS = {
   /** Canary size when none is given. */
-  canaryStep: { type: 'INSTANCE_COUNT', value: 1 } as TrafficStepSpec,
+  canaryStep: DEFAULT_CANARY_STEP,
   /** Baking period of each step: long enough for 1-minute alarms to evaluate several periods. */
   bakeTime: Duration.minutes(10),
   /** Final baking period before the old fleet goes. */
@@ -61,7 +64,7 @@ export const DEPLOYMENT_DEFAULTS = {
 } as const;
 
 /** The settings in force, in seconds, once defaults are applied and the spec was validated. */
-interface ResolvedDeployment {
+export interface ResolvedDeployment {
   readonly type: TrafficRoutingType;
   readonly step?: TrafficStepSpec;
   readonly waitSeconds?: number;

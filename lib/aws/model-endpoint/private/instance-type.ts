@@ -8,11 +8,10 @@
 import {
   acceleratorOfferingByInstanceType,
   AcceleratorPlatform,
-  acceleratorProblems,
   AcceleratorRequest,
   ACCELERATOR_CATALOG,
   namingProblem,
-  resolveAccelerator,
+  resolveAcceleratorOffering,
   ValidationProblem,
 } from '../../../core';
 import { DEFAULT_INSTANCE_TYPE, INSTANCE_TYPE_RULE } from './limits';
@@ -54,13 +53,8 @@ export function resolveInstanceType(instanceType: string | undefined, accelerato
     return [{ property: 'instanceType', value: instanceType, allowed: 'either instanceType or accelerator, not both (the accelerator request resolves to an instance type)' }];
   }
   if (accelerator !== undefined) {
-    const problems = acceleratorProblems(accelerator, AcceleratorPlatform.SAGEMAKER)
-      .map((p) => ({ ...p, property: `accelerator.${p.property}` }));
-    if (problems.length > 0) {
-      return problems;
-    }
-    const resolved = resolveAccelerator(accelerator, AcceleratorPlatform.SAGEMAKER);
-    return { instanceType: resolved.instanceType, requestedNodeCount: accelerator.nodeCount };
+    const resolved = resolveAcceleratorOffering(accelerator, AcceleratorPlatform.SAGEMAKER, { requestProperty: 'accelerator' });
+    return Array.isArray(resolved) ? resolved : { instanceType: resolved.instanceType, requestedNodeCount: accelerator.nodeCount };
   }
   const type = instanceType ?? DEFAULT_INSTANCE_TYPE;
   const formProblem = namingProblem(INSTANCE_TYPE_RULE, type);
