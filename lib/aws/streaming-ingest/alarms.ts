@@ -54,61 +54,64 @@ export interface IngestAlarmInputs {
   /** Buffering interval of the Firehose stream. */
   readonly bufferingInterval: Duration;
   /** Where the alarms notify. */
-  readonly action: cloudwatch.IAlarmAction;
+  readonly actions: readonly cloudwatch.IAlarmAction[];
 }
 
-/** Creates the default alarms under `scope`, each notifying `inputs.action`. */
-export function createIngestAlarms(scope: Construct, metrics: IngestAlarmMetrics, inputs: IngestAlarmInputs): cloudwatch.Alarm[] {
+/** The default alarms, one per metric of {@link IngestAlarmMetrics}. */
+export type IngestAlarms = { readonly [metric in keyof IngestAlarmMetrics]: cloudwatch.Alarm };
+
+/** Creates the default alarms under `scope`, in this order, each notifying `inputs.actions`. */
+export function createIngestAlarms(scope: Construct, metrics: IngestAlarmMetrics, inputs: IngestAlarmInputs): IngestAlarms {
   const retentionMs = inputs.streamRetention.toMilliseconds();
   const freshnessSeconds = inputs.bufferingInterval.toSeconds() * ALARM_LEVELS.dataFreshnessMultipleOfBufferingInterval;
-  const specs: Array<[string, cloudwatch.IMetric, Omit<cloudwatch.CreateAlarmOptions, 'alarmDescription'>, string]> = [
-    ['IteratorAge', metrics.iteratorAge, {
-      threshold: retentionMs * ALARM_LEVELS.iteratorAgeFractionOfRetention,
-      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      evaluationPeriods: 1,
-    }, `The oldest unread record of the stream is at least ${ALARM_LEVELS.iteratorAgeFractionOfRetention * 100}% of the retention old: `
-      + 'records expire unread when it reaches the retention. Check the delivery errors in the log group and the consumers.'],
-    ['WriteThrottled', metrics.writeThrottled, {
-      threshold: 1,
-      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      evaluationPeriods: ALARM_LEVELS.throttlingEvaluationPeriods,
-    }, 'Producers are throttled in every period: records they do not retry are lost. Spread partition keys or raise the stream capacity.'],
-    ['ReadThrottled', metrics.readThrottled, {
-      threshold: 1,
-      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      evaluationPeriods: ALARM_LEVELS.throttlingEvaluationPeriods,
-    }, 'Consumers are throttled in every period and fall behind. Use enhanced fan-out for extra consumers.'],
-    ['DataFreshness', metrics.dataFreshness, {
-      threshold: freshnessSeconds,
-      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
-      evaluationPeriods: ALARM_LEVELS.dataFreshnessEvaluationPeriods,
-    }, `Records wait more than ${freshnessSeconds} s (${ALARM_LEVELS.dataFreshnessMultipleOfBufferingInterval} × the buffering interval) `
-      + 'before reaching S3. Check the delivery errors in the log group.'],
-    ['DeliverySuccess', metrics.deliverySuccess, {
-      threshold: 1,
-      comparisonOperator: cloudwatch.ComparisonOperator.LESS_THAN_THRESHOLD,
-      evaluationPeriods: ALARM_LEVELS.deliverySuccessEvaluationPeriods,
-    }, 'Some S3 puts of the delivery stream fail in every period (permissions, key, bucket). Check the delivery errors in the log group.'],
-    ['FailedConversion', metrics.failedConversion, {
-      threshold: 1,
-      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      evaluationPeriods: 1,
-    }, 'Records did not match the Glue table and went to the error prefix (format-conversion-failed).'],
-    ['PartitionCountExceeded', metrics.partitionCountExceeded, {
-      threshold: 1,
-      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      evaluationPeriods: 1,
-    }, 'Too many active partitions: records went to the error prefix (activePartitionExceeded). Lower the partition key cardinality or raise the quota.'],
-  ];
-  return specs.map(([id, metric, options, description]) => {
-    const alarm = new cloudwatch.Alarm(scope, id, {
+  const alarm = (id: string, metric: cloudwatch.IMetric, options: Omit<cloudwatch.CreateAlarmOptions, 'alarmDescription'>, description: string) => {
+    const created = new cloudwatch.Alarm(scope, id, {
       metric,
       ...options,
       alarmDescription: description,
       // Both services publish these metrics only while records flow; silence is not a failure.
       treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
     });
-    alarm.addAlarmAction(inputs.action);
-    return alarm;
-  });
+    created.addAlarmAction(...inputs.actions);
+    return created;
+  };
+  return {
+    iteratorAge: alarm('IteratorAge', metrics.iteratorAge, {
+      threshold: retentionMs * ALARM_LEVELS.iteratorAgeFractionOfRetention,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      evaluationPeriods: 1,
+    }, `The oldest unread record of the stream is at least ${ALARM_LEVELS.iteratorAgeFractionOfRetention * 100}% of the retention old: `
+      + 'records expire unread when it reaches the retention. Check the delivery errors in the log group and the consumers.'),
+    writeThrottled: alarm('WriteThrottled', metrics.writeThrottled, {
+      threshold: 1,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      evaluationPeriods: ALARM_LEVELS.throttlingEvaluationPeriods,
+    }, 'Producers are throttled in every period: records they do not retry are lost. Spread partition keys or raise the stream capacity.'),
+    readThrottled: alarm('ReadThrottled', metrics.readThrottled, {
+      threshold: 1,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      evaluationPeriods: ALARM_LEVELS.throttlingEvaluationPeriods,
+    }, 'Consumers are throttled in every period and fall behind. Use enhanced fan-out for extra consumers.'),
+    dataFreshness: alarm('DataFreshness', metrics.dataFreshness, {
+      threshold: freshnessSeconds,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+      evaluationPeriods: ALARM_LEVELS.dataFreshnessEvaluationPeriods,
+    }, `Records wait more than ${freshnessSeconds} s (${ALARM_LEVELS.dataFreshnessMultipleOfBufferingInterval} × the buffering interval) `
+      + 'before reaching S3. Check the delivery errors in the log group.'),
+    deliverySuccess: alarm('DeliverySuccess', metrics.deliverySuccess, {
+      threshold: 1,
+      comparisonOperator: cloudwatch.ComparisonOperator.LESS_THAN_THRESHOLD,
+      evaluationPeriods: ALARM_LEVELS.deliverySuccessEvaluationPeriods,
+    }, 'Some S3 puts of the delivery stream fail in every period (permissions, key, bucket). Check the delivery errors in the log group.'),
+    failedConversion: alarm('FailedConversion', metrics.failedConversion, {
+      threshold: 1,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      evaluationPeriods: 1,
+    }, 'Records did not match the Glue table and went to the error prefix (format-conversion-failed).'),
+    partitionCountExceeded: alarm('PartitionCountExceeded', metrics.partitionCountExceeded, {
+      threshold: 1,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      evaluationPeriods: 1,
+    }, 'Too many active partitions: records went to the error prefix (activePartitionExceeded). Lower the partition key cardinality or raise the quota.'),
+  };
 }

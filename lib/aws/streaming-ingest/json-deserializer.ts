@@ -1,3 +1,5 @@
+import { JSON_SERDES, JsonSerDeName, JsonSerDeProfile } from './private/serde-profiles';
+
 /**
  * The JSON deserializer Firehose reads the records with before writing them as Parquet. A
  * StreamingIngest picks one from its schema; `jsonDeserializer` forces one.
@@ -44,13 +46,23 @@ export class StreamingIngestJsonDeserializer {
    */
   public static readonly HIVE = new StreamingIngestJsonDeserializer('HiveJsonSerDe');
 
-  private constructor(
-    /** Name of the deserializer in the Firehose API: `OpenXJsonSerDe` or `HiveJsonSerDe`. */
-    public readonly name: string,
-  ) {}
+  private constructor(private readonly serde: JsonSerDeName) {}
+
+  /** Name of the deserializer in the Firehose API: `OpenXJsonSerDe` or `HiveJsonSerDe`. */
+  public get name(): string {
+    return this.serde;
+  }
 
   /** The name in the Firehose API. */
   public toString(): string {
     return this.name;
+  }
+
+  /**
+   * What the deserializer reads (field kinds, event-time forms) and how Firehose's API takes it.
+   * @internal
+   */
+  public _profile(): JsonSerDeProfile {
+    return JSON_SERDES[this.serde];
   }
 }

@@ -24,12 +24,13 @@ import { GrantPolicyOptions, managedPolicyGrantee } from '../private/grants';
 import { acknowledgeWildcardResources } from '../private/nag';
 import { ALARM_PERIOD, createIngestAlarms } from './alarms';
 import { StreamingIngestJsonDeserializer } from './json-deserializer';
-import { defaultJsonSerDe, HIVE_JSON_SERDE, JSON_SERDES, JsonSerDeName } from './private/serde-profiles';
+import { defaultJsonSerDe, HIVE_JSON_SERDE } from './private/serde-profiles';
 import {
   dataPrefix,
   defaultErrorOutputPrefix,
   metadataExtractionQuery,
   parquetConversion,
+  PartitionKey,
   partitioningProcessing,
   tableLocationPrefix,
 } from './private/delivery';
@@ -394,10 +395,10 @@ export interface StreamingIngestProps {
   readonly errorOutputPrefix?: string;
 
   /**
-   * Where the default alarms notify.
+   * Where the default alarms notify: at least one action.
    * @default - a new SNS topic, encrypted with the ingest's key, that only accepts TLS requests
    */
-  readonly alarmAction?: cloudwatch.IAlarmAction;
+  readonly alarmActions?: cloudwatch.IAlarmAction[];
 
   /**
    * What happens to the new stream, the ingest's key and the delivery log group when they leave
@@ -494,10 +495,24 @@ export class StreamingIngest extends StreamingIngestBase {
   public readonly deliveryRole: iam.IRole;
   /** The log group receiving Firehose's delivery errors. */
   public readonly deliveryLogGroup: logs.ILogGroup;
-  /** The topic the default alarms notify, when no `alarmAction` was given. */
+  /** The topic the default alarms notify, when no `alarmActions` were given. */
   public readonly alarmTopic?: sns.ITopic;
-  /** The default alarms. */
+  /** The default alarms, in the order of the named ones below. */
   public readonly alarms: cloudwatch.IAlarm[];
+  /** The oldest unread record is half the stream's retention old (`GetRecords.IteratorAgeMilliseconds`). */
+  public readonly iteratorAgeAlarm: cloudwatch.Alarm;
+  /** Producers throttled in three consecutive periods (`WriteProvisionedThroughputExceeded`). */
+  public readonly writeThrottledAlarm: cloudwatch.Alarm;
+  /** Consumers throttled in three consecutive periods (`ReadProvisionedThroughputExceeded`). */
+  public readonly readThrottledAlarm: cloudwatch.Alarm;
+  /** Records wait more than 3 × the buffering interval before reaching S3 (`DeliveryToS3.DataFreshness`). */
+  public readonly dataFreshnessAlarm: cloudwatch.Alarm;
+  /** Some S3 puts fail in three consecutive periods (`DeliveryToS3.Success`). */
+  public readonly deliverySuccessAlarm: cloudwatch.Alarm;
+  /** Records failed format conversion and went to the error prefix (`FailedConversion.Records`). */
+  public readonly failedConversionAlarm: cloudwatch.Alarm;
+  /** The active partition limit was exceeded (`PartitionCountExceeded`). */
+  public readonly partitionCountExceededAlarm: cloudwatch.Alarm;
   /** Glue database of the table the records are converted against. */
   public readonly glueDatabaseName: string;
   /** Glue table the records are converted against and delivered to (the schema's name). */
@@ -511,23 +526,23 @@ export class StreamingIngest extends StreamingIngestBase {
 
   constructor(scope: Construct, id: string, props: StreamingIngestProps) {
     super(scope, id);
-    const lake = this.validateLake(props);
-    const zone = this.validateZone(lake, props.zone ?? StandardZone.RAW);
-    const schema = this.validateSchema(props.schema);
-    this.validatePartitionKeyField(schema, props.partitionKeyField);
-    this.jsonDeserializer = this.validateJsonDeserializer(props.jsonDeserializer, schema);
-    const serde = JSON_SERDES[this.jsonDeserializer.name as JsonSerDeName];
-    this.validateStreamProps(props);
+    const lake = this.resolveLake(props);
+    const zone = this.resolveZone(lake, props.zone ?? StandardZone.RAW);
+    const schema = this.resolveSchema(props.schema);
+    const partitionKey = this.resolvePartitionKey(schema, props.partitionKeyField);
+    this.jsonDeserializer = this.resolveJsonDeserializer(props.jsonDeserializer, schema);
+    const serde = this.jsonDeserializer._profile();
+    const newStream = this.resolveNewStreamSettings(props);
     if (props.deliveryStreamName !== undefined) {
       resolveName(this, 'deliveryStreamName', props.deliveryStreamName, DELIVERY_STREAM_NAME_RULE);
     }
     const removalPolicy = resolveRemovalPolicy(this, 'removalPolicy', props.removalPolicy, 'Kinesis streams');
-    const bufferingInterval = this.validateBufferingInterval(props.bufferingInterval ?? DEFAULT_BUFFERING_INTERVAL);
-    const bufferingSizeMiB = this.validateBufferingSize(props.bufferingSize ?? DEFAULT_BUFFERING_SIZE);
+    const bufferingInterval = this.resolveBufferingInterval(props.bufferingInterval ?? DEFAULT_BUFFERING_INTERVAL);
+    const bufferingSizeMiB = this.resolveBufferingSize(props.bufferingSize ?? DEFAULT_BUFFERING_SIZE);
+    const alarmActions = this.resolveAlarmActions(props.alarmActions);
     this.glueTableName = schema.name;
     this.dataPrefix = dataPrefix(schema.name, props.partitionKeyField);
-    this.errorOutputPrefix = this.validateErrorOutputPrefix(props.errorOutputPrefix ?? defaultErrorOutputPrefix(schema.name), schema.name);
-    const partitionKey = props.partitionKeyField ? { name: props.partitionKeyField, kind: schema.field(props.partitionKeyField)!.type.kind! } : undefined;
+    this.errorOutputPrefix = this.resolveErrorOutputPrefix(props.errorOutputPrefix ?? defaultErrorOutputPrefix(schema.name), schema.name);
     const existingTable = this.findExistingTable(lake, zone, schema);
     // Everything is validated: from here on, resources are created (and the lake may get a table).
     const table = lake instanceof DataLake ? existingTable ?? lake.addTable(zone, schema) : undefined;
@@ -537,11 +552,11 @@ export class StreamingIngest extends StreamingIngestBase {
     const keyUses = props.stream ? 'delivery logs and alarm topic' : 'stream, delivery logs and alarm topic';
     this.encryptionKey = new kms.Key(this, 'Key', keyProps(`Streaming ingest ${this.node.path}: ${keyUses}`, removalPolicy));
     this.stream = props.stream ?? new kinesis.Stream(this, 'Stream', {
-      streamName: props.streamName,
+      streamName: newStream.streamName,
       streamMode: kinesis.StreamMode.ON_DEMAND,
       encryption: kinesis.StreamEncryption.KMS,
       encryptionKey: this.encryptionKey,
-      retentionPeriod: props.streamRetention ?? DEFAULT_STREAM_RETENTION,
+      retentionPeriod: newStream.retention,
       removalPolicy,
     });
     if (props.stream) {
@@ -607,10 +622,10 @@ export class StreamingIngest extends StreamingIngestBase {
     this.deliveryStreamArn = resource.attrArn;
 
     const alarmsScope = new Construct(this, 'Alarms');
-    if (props.alarmAction === undefined) {
+    if (alarmActions === undefined) {
       this.alarmTopic = this.createAlarmTopic(alarmsScope);
     }
-    this.alarms = createIngestAlarms(alarmsScope, {
+    const alarms = createIngestAlarms(alarmsScope, {
       iteratorAge: this.metricGetRecordsIteratorAgeMilliseconds(),
       writeThrottled: this.metricWriteProvisionedThroughputExceeded(),
       readThrottled: this.metricReadProvisionedThroughputExceeded(),
@@ -619,13 +634,24 @@ export class StreamingIngest extends StreamingIngestBase {
       failedConversion: this.metricFailedConversionRecords(),
       partitionCountExceeded: this.metricPartitionCountExceeded(),
     }, {
-      streamRetention: props.stream ? readableRetention(props.stream) : props.streamRetention ?? DEFAULT_STREAM_RETENTION,
+      streamRetention: props.stream ? readableRetention(props.stream) : newStream.retention,
       bufferingInterval,
-      action: props.alarmAction ?? new cloudwatchActions.SnsAction(this.alarmTopic!),
+      actions: alarmActions ?? [new cloudwatchActions.SnsAction(this.alarmTopic!)],
     });
+    this.iteratorAgeAlarm = alarms.iteratorAge;
+    this.writeThrottledAlarm = alarms.writeThrottled;
+    this.readThrottledAlarm = alarms.readThrottled;
+    this.dataFreshnessAlarm = alarms.dataFreshness;
+    this.deliverySuccessAlarm = alarms.deliverySuccess;
+    this.failedConversionAlarm = alarms.failedConversion;
+    this.partitionCountExceededAlarm = alarms.partitionCountExceeded;
+    this.alarms = [
+      this.iteratorAgeAlarm, this.writeThrottledAlarm, this.readThrottledAlarm, this.dataFreshnessAlarm,
+      this.deliverySuccessAlarm, this.failedConversionAlarm, this.partitionCountExceededAlarm,
+    ];
   }
 
-  private validateLake(props: StreamingIngestProps): IDataLake {
+  private resolveLake(props: StreamingIngestProps): IDataLake {
     const lake = props?.lake;
     if (lake === undefined || lake === null || typeof (lake as IDataLake).zoneBucket !== 'function') {
       throw new MlopsValidationError(this, 'lake', lake, 'an IDataLake (new DataLake(...) or DataLake.fromDataLakeAttributes(...))');
@@ -638,14 +664,14 @@ export class StreamingIngest extends StreamingIngestBase {
     return lake;
   }
 
-  private validateZone(lake: IDataLake, zone: string): string {
+  private resolveZone(lake: IDataLake, zone: string): string {
     if (!lake.zoneNames.includes(zone)) {
       throw new MlopsValidationError(this, 'zone', zone, `one of the lake's zones: ${lake.zoneNames.join(', ')}`);
     }
     return zone;
   }
 
-  private validateSchema(schema: TableSchema): TableSchema {
+  private resolveSchema(schema: TableSchema): TableSchema {
     if (!(schema instanceof TableSchema)) {
       throw new MlopsValidationError(this, 'schema', schema, 'a TableSchema (new TableSchema({...}) or TableSchema.fromJson(json))');
     }
@@ -663,9 +689,10 @@ export class StreamingIngest extends StreamingIngestBase {
     return schema;
   }
 
-  private validatePartitionKeyField(schema: TableSchema, name: string | undefined): void {
+  /** The partition key field and its kind, when one is given: a field of the schema other than the event time, of a kind that makes a key segment. */
+  private resolvePartitionKey(schema: TableSchema, name: string | undefined): PartitionKey | undefined {
     if (name === undefined) {
-      return;
+      return undefined;
     }
     const field = schema.field(name);
     if (field === undefined) {
@@ -678,24 +705,26 @@ export class StreamingIngest extends StreamingIngestBase {
     if (problem) {
       throw new MlopsValidationError(this, 'partitionKeyField', name, problem);
     }
+    return { name, kind: field.type.kind! };
   }
 
   /** The deserializer given, if it reads every field of the schema, or the schema's default. */
-  private validateJsonDeserializer(given: StreamingIngestJsonDeserializer | undefined, schema: TableSchema): StreamingIngestJsonDeserializer {
+  private resolveJsonDeserializer(given: StreamingIngestJsonDeserializer | undefined, schema: TableSchema): StreamingIngestJsonDeserializer {
     if (given === undefined) {
       return defaultJsonSerDe(schema) === HIVE_JSON_SERDE ? StreamingIngestJsonDeserializer.HIVE : StreamingIngestJsonDeserializer.OPENX;
     }
     if (!(given instanceof StreamingIngestJsonDeserializer)) {
       throw new MlopsValidationError(this, 'jsonDeserializer', given, 'StreamingIngestJsonDeserializer.OPENX or StreamingIngestJsonDeserializer.HIVE');
     }
-    const problem = jsonDeserializerProblem(JSON_SERDES[given.name as JsonSerDeName], schema);
+    const problem = jsonDeserializerProblem(given._profile(), schema);
     if (problem) {
       throw new MlopsValidationError(this, 'jsonDeserializer', given.name, problem);
     }
     return given;
   }
 
-  private validateStreamProps(props: StreamingIngestProps): void {
+  /** The name and retention of the new stream; with an existing stream, checks that neither is given (it keeps its own). */
+  private resolveNewStreamSettings(props: StreamingIngestProps): { streamName?: string; retention: Duration } {
     if (props.stream !== undefined) {
       for (const [property, value] of [['streamName', props.streamName], ['streamRetention', props.streamRetention]] as const) {
         if (value !== undefined) {
@@ -703,7 +732,7 @@ export class StreamingIngest extends StreamingIngestBase {
             `no ${property} together with stream: it configures the new stream, and an existing stream keeps its own`);
         }
       }
-      return;
+      return { retention: DEFAULT_STREAM_RETENTION };
     }
     if (props.streamName !== undefined) {
       resolveName(this, 'streamName', props.streamName, KINESIS_STREAM_NAME_RULE);
@@ -717,9 +746,10 @@ export class StreamingIngest extends StreamingIngestBase {
         }
       }
     }
+    return { streamName: props.streamName, retention: props.streamRetention ?? DEFAULT_STREAM_RETENTION };
   }
 
-  private validateBufferingInterval(interval: Duration): Duration {
+  private resolveBufferingInterval(interval: Duration): Duration {
     const seconds = interval.toSeconds({ integral: false });
     if (!Token.isUnresolved(seconds)) {
       const problem = wholeNumberInRangeProblem(seconds, BUFFERING_INTERVAL_SECONDS, 'seconds',
@@ -731,7 +761,7 @@ export class StreamingIngest extends StreamingIngestBase {
     return interval;
   }
 
-  private validateBufferingSize(size: Size): number {
+  private resolveBufferingSize(size: Size): number {
     const mebibytes = size.toMebibytes({ rounding: SizeRoundingBehavior.NONE });
     if (!Token.isUnresolved(mebibytes)) {
       const problem = wholeNumberInRangeProblem(mebibytes, BUFFERING_SIZE_MIB, 'MiB',
@@ -743,7 +773,15 @@ export class StreamingIngest extends StreamingIngestBase {
     return mebibytes;
   }
 
-  private validateErrorOutputPrefix(prefix: string, tableName: string): string {
+  /** The actions given, at least one; `undefined` for the ingest's own topic. */
+  private resolveAlarmActions(actions: cloudwatch.IAlarmAction[] | undefined): cloudwatch.IAlarmAction[] | undefined {
+    if (actions !== undefined && (!Array.isArray(actions) || actions.length === 0)) {
+      throw new MlopsValidationError(this, 'alarmActions', actions, 'at least one alarm action, or no alarmActions for the ingest\'s own encrypted topic');
+    }
+    return actions === undefined ? undefined : [...actions];
+  }
+
+  private resolveErrorOutputPrefix(prefix: string, tableName: string): string {
     if (!Token.isUnresolved(prefix)) {
       const problem = errorOutputPrefixProblem(prefix, tableLocationPrefix(tableName));
       if (problem) {

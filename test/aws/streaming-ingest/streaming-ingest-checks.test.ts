@@ -65,7 +65,7 @@ beforeAll(() => {
       bufferingInterval: Duration.seconds(120),
       bufferingSize: Size.mebibytes(64),
       errorOutputPrefix: 'quarantine/clicks/!{firehose:error-output-type}/',
-      alarmAction: new cloudwatchActions.SnsAction(opsTopic),
+      alarmActions: [new cloudwatchActions.SnsAction(opsTopic)],
       removalPolicy: RemovalPolicy.DESTROY,
     });
     const producer = new iam.Role(full, 'Producer', { assumedBy: new iam.ServicePrincipal('ecs-tasks.amazonaws.com') });

@@ -225,6 +225,13 @@ describe('StreamingIngest bad error prefixes', () => {
   });
 });
 
+describe('StreamingIngest bad alarm actions', () => {
+  test('an empty list, which would leave the alarms without a target', () => {
+    expect(ingest({ alarmActions: [] })).toThrow(
+      /^\[TestStack\/Ingest\] invalid alarmActions: \[\]\. Allowed: at least one alarm action, or no alarmActions for the ingest's own encrypted topic\.$/);
+  });
+});
+
 describe('StreamingIngest bad lakes and zones', () => {
   test('a zone the lake does not have lists the zones', () => {
     expect(ingest({ zone: 'gold' })).toThrow(/^\[TestStack\/Ingest\] invalid zone: "gold"\. Allowed: one of the lake's zones: raw, curated, artifacts\.$/);

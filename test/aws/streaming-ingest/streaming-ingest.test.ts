@@ -511,10 +511,10 @@ describe('StreamingIngest alarms', () => {
     Template.fromStack(stack).hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'DeliveryToS3.DataFreshness', Threshold: 360 });
   });
 
-  test('alarmAction replaces the topic, and the key gets no CloudWatch statement', () => {
+  test('alarmActions replace the topic, and the key gets no CloudWatch statement', () => {
     const stack = newStack();
     const topic = new sns.Topic(stack, 'Ops');
-    const { ingest } = ingestIn(stack, { alarmAction: new cloudwatchActions.SnsAction(topic) });
+    const { ingest } = ingestIn(stack, { alarmActions: [new cloudwatchActions.SnsAction(topic)] });
     const template = Template.fromStack(stack);
     template.resourceCountIs('AWS::SNS::Topic', 1);
     expect(ingest.alarmTopic).toBeUndefined();
@@ -522,6 +522,17 @@ describe('StreamingIngest alarms', () => {
       expect(alarm.Properties.AlarmActions).toEqual([{ Ref: logicalId(stack, topic) }]);
     }
     expect(JSON.stringify(template.toJSON().Resources[logicalId(stack, ingest.encryptionKey)].Properties.KeyPolicy)).not.toContain('cloudwatch.amazonaws.com');
+  });
+
+  test('each default alarm is also a named attribute, in the order of alarms', () => {
+    const { ingest } = ingestIn(newStack());
+    expect(ingest.alarms).toEqual([
+      ingest.iteratorAgeAlarm, ingest.writeThrottledAlarm, ingest.readThrottledAlarm, ingest.dataFreshnessAlarm,
+      ingest.deliverySuccessAlarm, ingest.failedConversionAlarm, ingest.partitionCountExceededAlarm,
+    ]);
+    expect(ingest.alarms.map((a) => a.node.id)).toEqual([
+      'IteratorAge', 'WriteThrottled', 'ReadThrottled', 'DataFreshness', 'DeliverySuccess', 'FailedConversion', 'PartitionCountExceeded',
+    ]);
   });
 });
 
