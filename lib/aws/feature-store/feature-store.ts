@@ -246,7 +246,7 @@ export interface FeatureStoreGroup {
   /** The Glue table of its offline store (in the offline zone's database), or `undefined` without one. */
   readonly offlineTableName?: string;
   /** The feature group resource. */
-  readonly resource: sagemaker.CfnFeatureGroup;
+  readonly featureGroup: sagemaker.CfnFeatureGroup;
 }
 
 /** Properties of a {@link FeatureStore}. */
@@ -255,10 +255,10 @@ export interface FeatureStoreProps {
   readonly lake: IDataLake;
 
   /**
-   * Feature groups to create. More can be added with {@link FeatureStore.addGroup}.
+   * Feature groups to create. More can be added with {@link FeatureStore.addFeatureGroup}.
    * @default - no groups
    */
-  readonly groups?: FeatureStoreGroupProps[];
+  readonly featureGroups?: FeatureStoreGroupProps[];
 
   /**
    * Prefix of the SageMaker feature group names: `<prefix>-<spec name>`. Feature group names are
@@ -335,7 +335,7 @@ export interface FeatureStoreProps {
  *
  * @example
  * const features = new FeatureStore(stack, 'Features', { lake });
- * features.addGroup(customerDaily, { replacementFingerprint: 'v1.…' });
+ * features.addFeatureGroup({ spec: customerDaily, replacementFingerprint: 'v1.…' });
  * features.grantReadOnline(servingRole);
  */
 export class FeatureStore extends FeatureStoreBase {
@@ -383,7 +383,7 @@ export class FeatureStore extends FeatureStoreBase {
   private createdOnlineKey?: kms.IKey;
   private offlineRole?: FeatureStoreOfflineRole;
   private lastGroup?: sagemaker.CfnFeatureGroup;
-  private readonly groups = new Map<string, FeatureStoreGroup>();
+  private readonly groupsByName = new Map<string, FeatureStoreGroup>();
   private readonly onlineGroups = new Set<string>();
 
   constructor(scope: Construct, id: string, props: FeatureStoreProps) {
@@ -399,7 +399,7 @@ export class FeatureStore extends FeatureStoreBase {
     if (props.onlineStoreEncryptionKey !== undefined) {
       flagWeakenedKey(this, props.onlineStoreEncryptionKey, { warningId: FEATURE_STORE_WARNINGS.keyRotationDisabled, property: 'onlineStoreEncryptionKey', owner: 'feature store' });
     }
-    (props.groups ?? []).forEach((group, i) => this.addGroupAt(group?.spec, group ?? {}, `groups[${i}]`));
+    (props.featureGroups ?? []).forEach((group, i) => this.addFeatureGroupAt(group, `featureGroups[${i}]`));
   }
 
   /**
@@ -417,19 +417,20 @@ export class FeatureStore extends FeatureStoreBase {
 
   /** The feature groups, in the order they were added. */
   public get featureGroups(): FeatureStoreGroup[] {
-    return [...this.groups.values()];
+    return [...this.groupsByName.values()];
   }
 
   /**
    * Creates a feature group from a neutral spec (validated here, with SageMaker's own rules).
-   * @param spec the group's spec
-   * @param options replacement fingerprint and online storage tier
+   * @param props the group's spec, replacement fingerprint and online storage tier
    */
-  public addGroup(spec: FeatureGroupSpec, options: FeatureStoreGroupOptions = {}): FeatureStoreGroup {
-    return this.addGroupAt(spec, options, 'addGroup');
+  public addFeatureGroup(props: FeatureStoreGroupProps): FeatureStoreGroup {
+    return this.addFeatureGroupAt(props, 'addFeatureGroup');
   }
 
-  private addGroupAt(spec: FeatureGroupSpec, options: FeatureStoreGroupOptions, path: string): FeatureStoreGroup {
+  private addFeatureGroupAt(props: FeatureStoreGroupProps, path: string): FeatureStoreGroup {
+    const spec = props?.spec;
+    const options: FeatureStoreGroupOptions = props ?? {};
     if (!(spec instanceof FeatureGroupSpec)) {
       throw new MlopsValidationError(this, `${path}.spec`, spec, 'a FeatureGroupSpec (new FeatureGroupSpec({...}))');
     }
@@ -441,8 +442,8 @@ export class FeatureStore extends FeatureStoreBase {
     if (fingerprint !== undefined && !FINGERPRINT_PATTERN.test(fingerprint)) {
       throw new MlopsValidationError(this, `${path}.replacementFingerprint`, fingerprint, FINGERPRINT_FORMAT);
     }
-    if (this.groups.has(featureGroupName)) {
-      throw new MlopsValidationError(this, `${path}.spec.name`, spec.name, `a feature group name not yet used in this store (it has ${[...this.groups.keys()].join(', ')})`);
+    if (this.groupsByName.has(featureGroupName)) {
+      throw new MlopsValidationError(this, `${path}.spec.name`, spec.name, `a feature group name not yet used in this store (it has ${[...this.groupsByName.keys()].join(', ')})`);
     }
 
     const scope = new Construct(this, `Group-${spec.name}`);
@@ -476,7 +477,7 @@ export class FeatureStore extends FeatureStoreBase {
       resource.node.addDependency(this.lastGroup);
     }
     this.lastGroup = resource;
-    scope.node.addValidation({ validate: () => this.checkFingerprint(resource, featureGroupName, fingerprint, path) });
+    scope.node.addValidation({ validate: () => this.fingerprintErrors(resource, featureGroupName, fingerprint, path) });
 
     const group: FeatureStoreGroup = {
       spec,
@@ -484,9 +485,9 @@ export class FeatureStore extends FeatureStoreBase {
       featureGroupArn: this.arnOf(featureGroupName),
       offlineStoreS3Uri: offline?.s3Uri,
       offlineTableName: offline?.tableName,
-      resource,
+      featureGroup: resource,
     };
-    this.groups.set(featureGroupName, group);
+    this.groupsByName.set(featureGroupName, group);
     this.groupNames.push(featureGroupName);
     if (spec.online) {
       this.onlineGroups.add(featureGroupName);
@@ -502,7 +503,7 @@ export class FeatureStore extends FeatureStoreBase {
     }
     const keyPrefix = offlineStoreKeyPrefix(featureGroupName);
     const tableName = offlineTableName(featureGroupName);
-    this.offlineRole.addGroup(keyPrefix, tableName);
+    this.offlineRole.allowFeatureGroup(keyPrefix, tableName);
     const s3Uri = `s3://${bucket.bucketName}/${keyPrefix}`;
     const config = {
       S3StorageConfig: { S3Uri: s3Uri, KmsKeyId: this.lake.encryptionKey?.keyArn },
@@ -527,12 +528,13 @@ export class FeatureStore extends FeatureStoreBase {
     return this.createdOnlineKey;
   }
 
-  private checkFingerprint(resource: sagemaker.CfnFeatureGroup, featureGroupName: string, committed: string | undefined, path: string): string[] {
+  /** The synth errors of a group whose committed fingerprint is missing or differs from its current settings. */
+  private fingerprintErrors(resource: sagemaker.CfnFeatureGroup, featureGroupName: string, committed: string | undefined, path: string): string[] {
     const current = replacementFingerprint(resource);
     if (committed === current) {
       return [];
     }
-    const where = path === 'addGroup' ? `addGroup(spec, { replacementFingerprint: '${current}' })` : `${path}.replacementFingerprint: '${current}'`;
+    const where = path === 'addFeatureGroup' ? `addFeatureGroup({ spec, replacementFingerprint: '${current}' })` : `${path}.replacementFingerprint: '${current}'`;
     if (committed === undefined) {
       return [`feature group "${featureGroupName}" has no replacementFingerprint. A change to the settings it covers `
         + `(${REPLACEMENT_SETTINGS.map((s) => s.property).join(', ')}) makes CloudFormation replace the group and lose its online records; `

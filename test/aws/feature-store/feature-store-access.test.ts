@@ -24,9 +24,9 @@ function storeWithRole() {
   const lake = new DataLake(stack, 'Lake', { prefix: 'acme' });
   const store = new FeatureStore(stack, 'Features', { lake });
   // No fingerprints: these tests read the policies without a synth, so the replacement guard does not run.
-  store.addGroup(new FeatureGroupSpec({ name: 'live', schema: sessions }));
-  store.addGroup(new FeatureGroupSpec({ name: 'hot', schema: sessions, offline: false }), { onlineStorageType: FeatureStoreOnlineStorageType.IN_MEMORY });
-  store.addGroup(new FeatureGroupSpec({ name: 'history', schema: sessions, online: false }));
+  store.addFeatureGroup({ spec: new FeatureGroupSpec({ name: 'live', schema: sessions }) });
+  store.addFeatureGroup({ spec: new FeatureGroupSpec({ name: 'hot', schema: sessions, offline: false }), onlineStorageType: FeatureStoreOnlineStorageType.IN_MEMORY });
+  store.addFeatureGroup({ spec: new FeatureGroupSpec({ name: 'history', schema: sessions, online: false }) });
   const role = new iam.Role(stack, 'Serving', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
   return { stack, lake, store, role };
 }

@@ -4,7 +4,7 @@
  * acknowledgment made inside the construct and carrying a reason.
  *
  * One checked synth for the whole file. It holds:
- * - DefaultStore: a lake and `new FeatureStore(stack, 'Features', { lake, groups: [{ spec }] })`,
+ * - DefaultStore: a lake and `new FeatureStore(stack, 'Features', { lake, featureGroups: [{ spec }] })`,
  *   one group with every default (online and offline);
  * - FullStore: a prefix, an online+offline group with a TTL, an online-only InMemory group, an
  *   offline-only group, and a role of the stack granted online reads, writes and offline reads;
@@ -49,7 +49,7 @@ function build(app: App, fingerprint: Fingerprints): void {
   const defaultLake = new DataLake(defaultStack, 'Lake');
   const defaultSpec = new FeatureGroupSpec({ name: 'customer_orders', schema: orders });
   const defaultStore = new FeatureStore(defaultStack, 'Features', { lake: defaultLake });
-  defaultStore.addGroup(defaultSpec, { replacementFingerprint: fingerprint(group(defaultStore, defaultSpec)) });
+  defaultStore.addFeatureGroup({ spec: defaultSpec, replacementFingerprint: fingerprint(group(defaultStore, defaultSpec)) });
 
   const fullStack = new Stack(app, 'FullStore', { env });
   const fullLake = new DataLake(fullStack, 'Lake', { prefix: 'acme-ml' });
@@ -57,9 +57,9 @@ function build(app: App, fingerprint: Fingerprints): void {
   const withTtl = new FeatureGroupSpec({ name: 'customer_orders', schema: orders, onlineTtl: FeatureTtl.days(30), description: 'Orders per customer.' });
   const inMemory = new FeatureGroupSpec({ name: 'live_sessions', schema: sessions, offline: false });
   const offlineOnly = new FeatureGroupSpec({ name: 'session_history', schema: sessions, online: false });
-  store.addGroup(withTtl, { replacementFingerprint: fingerprint(group(store, withTtl)) });
-  store.addGroup(inMemory, { replacementFingerprint: fingerprint(group(store, inMemory)), onlineStorageType: FeatureStoreOnlineStorageType.IN_MEMORY });
-  store.addGroup(offlineOnly, { replacementFingerprint: fingerprint(group(store, offlineOnly)) });
+  store.addFeatureGroup({ spec: withTtl, replacementFingerprint: fingerprint(group(store, withTtl)) });
+  store.addFeatureGroup({ spec: inMemory, replacementFingerprint: fingerprint(group(store, inMemory)), onlineStorageType: FeatureStoreOnlineStorageType.IN_MEMORY });
+  store.addFeatureGroup({ spec: offlineOnly, replacementFingerprint: fingerprint(group(store, offlineOnly)) });
   const analyst = new iam.Role(fullStack, 'Serving', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
   store.grantReadOnline(analyst);
   store.grantWrite(analyst);
@@ -73,7 +73,7 @@ function build(app: App, fingerprint: Fingerprints): void {
   const destroyableStack = new Stack(app, 'DestroyableStore', { env });
   const destroyableLake = new DataLake(destroyableStack, 'Lake', { removalPolicy: RemovalPolicy.DESTROY });
   const destroyable = new FeatureStore(destroyableStack, 'Features', { lake: destroyableLake, removalPolicy: RemovalPolicy.DESTROY });
-  destroyable.addGroup(defaultSpec, { replacementFingerprint: fingerprint(group(destroyable, defaultSpec)) });
+  destroyable.addFeatureGroup({ spec: defaultSpec, replacementFingerprint: fingerprint(group(destroyable, defaultSpec)) });
 }
 
 /** The fingerprints a synth without them asks to commit, by construct path of the group. */

@@ -41,7 +41,8 @@ function stackOf(version: Version, fingerprint?: string): Stack {
   const lake = new DataLake(stack, 'Lake', { prefix: 'acme' });
   const key = version.ownKey ? new kms.Key(stack, 'OwnKey', { enableKeyRotation: true }) : undefined;
   const store = new FeatureStore(stack, 'Features', { lake, onlineStoreEncryptionKey: key, ...version.store });
-  store.addGroup(new FeatureGroupSpec({ name: 'sessions', schema: sessions(), ...version.spec }), {
+  store.addFeatureGroup({
+    spec: new FeatureGroupSpec({ name: 'sessions', schema: sessions(), ...version.spec }),
     replacementFingerprint: fingerprint,
     onlineStorageType: version.storageType,
   });
@@ -77,13 +78,13 @@ describe('a group without a committed fingerprint', () => {
     const message = synthError(stackOf(base));
     expect(message).toMatch(/\[TestStack\/Features\/Group-sessions\] feature group "sessions" has no replacementFingerprint/);
     expect(message).toMatch(/FeatureGroupName, RecordIdentifierFeatureName, EventTimeFeatureName, OnlineStoreConfig \(EnableOnlineStore, StorageType, SecurityConfig\), OfflineStoreConfig, RoleArn, Description, Tags/);
-    expect(message).toContain(`addGroup(spec, { replacementFingerprint: '${baseFingerprint}' })`);
+    expect(message).toContain(`addFeatureGroup({ spec, replacementFingerprint: '${baseFingerprint}' })`);
   });
 
   test('given as props, the error points at the props entry', () => {
     const stack = new Stack(new App(), 'TestStack', { env });
-    new FeatureStore(stack, 'Features', { lake: new DataLake(stack, 'Lake'), groups: [{ spec: new FeatureGroupSpec({ name: 'sessions', schema: sessions() }) }] });
-    expect(synthError(stack)).toMatch(/commit the current fingerprint, groups\[0\]\.replacementFingerprint: 'v1(\.[0-9a-f]{6}){8}'/);
+    new FeatureStore(stack, 'Features', { lake: new DataLake(stack, 'Lake'), featureGroups: [{ spec: new FeatureGroupSpec({ name: 'sessions', schema: sessions() }) }] });
+    expect(synthError(stack)).toMatch(/commit the current fingerprint, featureGroups\[0\]\.replacementFingerprint: 'v1(\.[0-9a-f]{6}){8}'/);
   });
 });
 
@@ -120,7 +121,7 @@ describe('the fingerprint', () => {
   test('a malformed one is refused when the group is added', () => {
     expect(() => stackOf(base, 'sha256:abc')).toThrow(MlopsValidationError);
     expect(() => stackOf(base, 'sha256:abc')).toThrow(
-      /\[TestStack\/Features\] invalid addGroup\.replacementFingerprint: "sha256:abc"\. Allowed: "v1\." followed by 8 dot-separated groups of 6 lowercase hex digits/);
+      /\[TestStack\/Features\] invalid addFeatureGroup\.replacementFingerprint: "sha256:abc"\. Allowed: "v1\." followed by 8 dot-separated groups of 6 lowercase hex digits/);
   });
 });
 
@@ -142,7 +143,7 @@ describe('a change that replaces the group fails synth with the old fingerprint,
     expect(message).toMatch(/Deploying this replaces the SageMaker feature group: the new group starts empty/);
     const next = fingerprintOf(changed);
     expect(next).not.toBe(baseFingerprint);
-    expect(message).toContain(`commit addGroup(spec, { replacementFingerprint: '${next}' })`);
+    expect(message).toContain(`commit addFeatureGroup({ spec, replacementFingerprint: '${next}' })`);
     expect(synthError(stackOf(changed, next))).toBe('');
   });
 

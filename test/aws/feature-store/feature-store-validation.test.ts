@@ -33,7 +33,7 @@ function spec(props: Partial<FeatureGroupSpecProps> = {}): FeatureGroupSpec {
 function addGroup(groupSpec: FeatureGroupSpec, options: FeatureStoreGroupOptions = {}, props: Partial<FeatureStoreProps> = {}) {
   return () => {
     const stack = newStack();
-    new FeatureStore(stack, 'Features', { lake: new DataLake(stack, 'Lake'), ...props }).addGroup(groupSpec, options);
+    new FeatureStore(stack, 'Features', { lake: new DataLake(stack, 'Lake'), ...props }).addFeatureGroup({ spec: groupSpec, ...options });
   };
 }
 
@@ -41,32 +41,32 @@ describe('FeatureStore bad input: the spec', () => {
   test('a feature whose type does not match its source field', () => {
     const features: FeatureDefinition[] = [{ name: 'clicks', type: FieldType.INT32 }];
     expect(addGroup(spec({ features }))).toThrow(
-      /^\[TestStack\/Features\] invalid addGroup\.spec\.features\[0\]\.type: "int32"\. Allowed: int64, the type of its source field "clicks"/);
+      /^\[TestStack\/Features\] invalid addFeatureGroup\.spec\.features\[0\]\.type: "int32"\. Allowed: int64, the type of its source field "clicks"/);
   });
 
   test('a schema without an entity key: no record identifier', () => {
     expect(addGroup(spec({ schema: events({ entityKeys: [] }) }))).toThrow(
-      /invalid addGroup\.spec\.schema\.entityKeys: \[\]\. Allowed: at least one entity key: the feature group's record identifier/);
+      /invalid addFeatureGroup\.spec\.schema\.entityKeys: \[\]\. Allowed: at least one entity key: the feature group's record identifier/);
   });
 
   test('a schema without an event time', () => {
-    expect(addGroup(spec({ schema: events({ eventTime: null }) }))).toThrow(/invalid addGroup\.spec\.schema\.eventTime: undefined\. Allowed: a timestamp field of the schema/);
+    expect(addGroup(spec({ schema: events({ eventTime: null }) }))).toThrow(/invalid addFeatureGroup\.spec\.schema\.eventTime: undefined\. Allowed: a timestamp field of the schema/);
   });
 
   test('a schema with several entity keys: SageMaker has a single record identifier', () => {
     const schema = events({ fields: [{ name: 'device_id', type: FieldType.STRING }], entityKeys: ['user_id', 'device_id'] });
     expect(addGroup(spec({ schema }))).toThrow(
-      /invalid addGroup\.spec\.schema\.entityKeys: \["user_id","device_id"\]\. Allowed: exactly one entity key on AWS: a SageMaker feature group has a single record identifier/);
+      /invalid addFeatureGroup\.spec\.schema\.entityKeys: \["user_id","device_id"\]\. Allowed: exactly one entity key on AWS: a SageMaker feature group has a single record identifier/);
   });
 
   test('a group name that breaks the naming rules', () => {
-    expect(addGroup(spec({ name: 'User-Activity' }))).toThrow(/invalid addGroup\.spec\.name: "User-Activity"\. Allowed: lowercase letters, digits and underscores/);
+    expect(addGroup(spec({ name: 'User-Activity' }))).toThrow(/invalid addFeatureGroup\.spec\.name: "User-Activity"\. Allowed: lowercase letters, digits and underscores/);
   });
 
   test('a group name that, with the store prefix, is longer than SageMaker allows', () => {
     const name = `a${'b'.repeat(59)}`;
     expect(addGroup(spec({ name }), {}, { prefix: 'production' })).toThrow(
-      new RegExp(`invalid addGroup\\.spec\\.name: "${name}"\\. Allowed: a name that, after the store's prefix "production-", makes a SageMaker feature group name of 1 to 64 characters`));
+      new RegExp(`invalid addFeatureGroup\\.spec\\.name: "${name}"\\. Allowed: a name that, after the store's prefix "production-", makes a SageMaker feature group name of 1 to 64 characters`));
     expect(addGroup(spec({ name }))).not.toThrow();
   });
 
@@ -79,69 +79,69 @@ describe('FeatureStore bad input: the spec', () => {
       eventTime: 'occurred_at',
     });
     expect(addGroup(spec({ schema }))).toThrow(
-      new RegExp(`invalid addGroup\\.spec\\.schema\\.entityKeys\\[0\\]: "${key}"\\. Allowed: a SageMaker feature name \\(record identifier\\): 1 to 64 characters`));
+      new RegExp(`invalid addFeatureGroup\\.spec\\.schema\\.entityKeys\\[0\\]: "${key}"\\. Allowed: a SageMaker feature name \\(record identifier\\): 1 to 64 characters`));
   });
 
   test('a feature named like a column SageMaker adds to offline records', () => {
     const schema = events({ fields: [{ name: 'write_time', type: FieldType.TIMESTAMP }] });
     expect(addGroup(spec({ schema }))).toThrow(
-      /invalid addGroup\.spec\.features\[2\]\.name: "write_time"\. Allowed: a feature read from field "write_time" name other than is_deleted, write_time, api_invocation_time/);
+      /invalid addFeatureGroup\.spec\.features\[2\]\.name: "write_time"\. Allowed: a feature read from field "write_time" name other than is_deleted, write_time, api_invocation_time/);
   });
 
   test('a TTL out of range: zero, or not a whole number of units', () => {
-    expect(addGroup(spec({ onlineTtl: FeatureTtl.days(0) }))).toThrow(/invalid addGroup\.spec\.onlineTtl: "0 Days"\. Allowed: a FeatureTtl of a whole number of at least 1/);
-    expect(addGroup(spec({ onlineTtl: FeatureTtl.hours(1.5) }))).toThrow(/invalid addGroup\.spec\.onlineTtl: "1\.5 Hours"/);
+    expect(addGroup(spec({ onlineTtl: FeatureTtl.days(0) }))).toThrow(/invalid addFeatureGroup\.spec\.onlineTtl: "0 Days"\. Allowed: a FeatureTtl of a whole number of at least 1/);
+    expect(addGroup(spec({ onlineTtl: FeatureTtl.hours(1.5) }))).toThrow(/invalid addFeatureGroup\.spec\.onlineTtl: "1\.5 Hours"/);
     expect(addGroup(spec({ onlineTtl: FeatureTtl.minutes(1) }))).not.toThrow();
   });
 
   test('more features than SageMaker\'s 2,500 feature definitions per group (record identifier and event time included)', () => {
     const fields = (n: number) => Array.from({ length: n }, (_, i) => ({ name: `f${i}`, type: FieldType.FLOAT64 }));
     expect(addGroup(spec({ schema: events({ fields: fields(2497) }) }))).toThrow(
-      /invalid addGroup\.spec\.features: "2499 features"\. Allowed: at most 2498 features: a SageMaker feature group holds at most 2500 feature definitions/);
+      /invalid addFeatureGroup\.spec\.features: "2499 features"\. Allowed: at most 2498 features: a SageMaker feature group holds at most 2500 feature definitions/);
     expect(addGroup(spec({ schema: events({ fields: fields(2496) }) }))).not.toThrow();
   });
 
   test('a description longer than SageMaker allows', () => {
-    expect(addGroup(spec({ description: 'd'.repeat(129) }))).toThrow(/invalid addGroup\.spec\.description: "d{129}"\. Allowed: at most 128 characters/);
+    expect(addGroup(spec({ description: 'd'.repeat(129) }))).toThrow(/invalid addFeatureGroup\.spec\.description: "d{129}"\. Allowed: at most 128 characters/);
     expect(addGroup(spec({ description: 'd'.repeat(128) }))).not.toThrow();
   });
 
   test('not a FeatureGroupSpec', () => {
-    expect(addGroup({ name: 'x' } as unknown as FeatureGroupSpec)).toThrow(/invalid addGroup\.spec: \{"name":"x"\}\. Allowed: a FeatureGroupSpec/);
+    expect(addGroup({ name: 'x' } as unknown as FeatureGroupSpec)).toThrow(/invalid addFeatureGroup\.spec: \{"name":"x"\}\. Allowed: a FeatureGroupSpec/);
   });
 
   test('a group added twice', () => {
     expect(() => {
       const stack = newStack();
       const store = new FeatureStore(stack, 'Features', { lake: new DataLake(stack, 'Lake') });
-      store.addGroup(spec());
-      store.addGroup(spec());
-    }).toThrow(/invalid addGroup\.spec\.name: "user_activity"\. Allowed: a feature group name not yet used in this store/);
+      store.addFeatureGroup({ spec: spec() });
+      store.addFeatureGroup({ spec: spec() });
+    }).toThrow(/invalid addFeatureGroup\.spec\.name: "user_activity"\. Allowed: a feature group name not yet used in this store/);
   });
 
   test('errors in props name the group entry', () => {
     expect(() => {
       const stack = newStack();
-      new FeatureStore(stack, 'Features', { lake: new DataLake(stack, 'Lake'), groups: [{ spec: spec() }, { spec: spec({ onlineTtl: FeatureTtl.days(0) }) }] });
-    }).toThrow(/invalid groups\[1\]\.spec\.onlineTtl/);
+      new FeatureStore(stack, 'Features', { lake: new DataLake(stack, 'Lake'), featureGroups: [{ spec: spec() }, { spec: spec({ onlineTtl: FeatureTtl.days(0) }) }] });
+    }).toThrow(/invalid featureGroups\[1\]\.spec\.onlineTtl/);
   });
 });
 
 describe('FeatureStore bad input: group options', () => {
   test('InMemory for a group with an offline store', () => {
     expect(addGroup(spec(), { onlineStorageType: FeatureStoreOnlineStorageType.IN_MEMORY })).toThrow(
-      /invalid addGroup\.onlineStorageType: "InMemory"\. Allowed: STANDARD when the group has an offline store/);
+      /invalid addFeatureGroup\.onlineStorageType: "InMemory"\. Allowed: STANDARD when the group has an offline store/);
     expect(addGroup(spec({ offline: false }), { onlineStorageType: FeatureStoreOnlineStorageType.IN_MEMORY })).not.toThrow();
   });
 
   test('a storage type for a group without an online store', () => {
     expect(addGroup(spec({ online: false }), { onlineStorageType: FeatureStoreOnlineStorageType.STANDARD })).toThrow(
-      /invalid addGroup\.onlineStorageType: "Standard"\. Allowed: no storage type for a group without an online store/);
+      /invalid addFeatureGroup\.onlineStorageType: "Standard"\. Allowed: no storage type for a group without an online store/);
   });
 
   test('an unknown storage type', () => {
     expect(addGroup(spec(), { onlineStorageType: 'Standard_V2' as FeatureStoreOnlineStorageType })).toThrow(
-      /invalid addGroup\.onlineStorageType: "Standard_V2"\. Allowed: one of Standard, InMemory/);
+      /invalid addFeatureGroup\.onlineStorageType: "Standard_V2"\. Allowed: one of Standard, InMemory/);
   });
 });
 
@@ -179,7 +179,7 @@ describe('FeatureStore bad input: store props', () => {
       error = e;
     }
     expect(error).toBeInstanceOf(MlopsValidationError);
-    expect(error).toMatchObject({ constructPath: 'TestStack/Features', property: 'addGroup.spec.onlineTtl', value: '0 Weeks' });
+    expect(error).toMatchObject({ constructPath: 'TestStack/Features', property: 'addFeatureGroup.spec.onlineTtl', value: '0 Weeks' });
   });
 });
 
@@ -206,7 +206,7 @@ describe('FeatureStore bad input: imports and grants', () => {
       const stack = newStack();
       const bucket = (name: string) => s3.Bucket.fromBucketName(stack, name, `existing-${name}`);
       const lake = DataLake.fromDataLakeAttributes(stack, 'Lake', { zoneBuckets: { raw: bucket('raw'), curated: bucket('curated'), artifacts: bucket('artifacts') } });
-      new FeatureStore(stack, 'Features', { lake }).addGroup(spec());
+      new FeatureStore(stack, 'Features', { lake }).addFeatureGroup({ spec: spec() });
     }).toThrow(/\[TestStack\/Lake\] invalid glueDatabaseNames: undefined\. Allowed: the Glue database name of every zone/);
   });
 });

@@ -56,7 +56,7 @@ function storeWith(specs: FeatureGroupSpec[], props: Partial<FeatureStoreProps> 
     const lake = new DataLake(stack, 'Lake', { prefix: 'acme' });
     const store = new FeatureStore(stack, 'Features', { lake, ...props });
     for (const spec of specs) {
-      store.addGroup(spec, { replacementFingerprint: fingerprint(spec.name), onlineStorageType: storageType });
+      store.addFeatureGroup({ spec, replacementFingerprint: fingerprint(spec.name), onlineStorageType: storageType });
     }
     return store;
   }, appProps);
@@ -75,14 +75,14 @@ describe('FeatureStore with one group of default options', () => {
   const { stack, lake, store } = storeWith([customerOrders]);
   const template = Template.fromStack(stack);
   const [group] = store.featureGroups;
-  const groupId = stack.getLogicalId(group.resource);
+  const groupId = stack.getLogicalId(group.featureGroup);
   const properties = template.toJSON().Resources[groupId].Properties;
   const onlineKey = store.onlineStoreEncryptionKey!;
   const offlineRole = store.offlineStoreRole!;
 
   test('the feature group has a stable logical id, derived from the spec name (it is in the stateful manifest)', () => {
     expect(groupId).toBe('FeaturesGroupcustomerorders7A29961E');
-    expect(group.resource.node.path).toBe('TestStack/Features/Group-customer_orders/Resource');
+    expect(group.featureGroup.node.path).toBe('TestStack/Features/Group-customer_orders/Resource');
   });
 
   test('names, record identifier and event time come from the spec; descriptions from the schema', () => {
@@ -231,7 +231,7 @@ describe('FeatureStore options', () => {
     const { stack, store } = buildWithFingerprints((s, fingerprint) => {
       const key = new kms.Key(s, 'MyKey', { enableKeyRotation: true });
       const created = new FeatureStore(s, 'Features', { lake: new DataLake(s, 'Lake'), onlineStoreEncryptionKey: key });
-      created.addGroup(customerOrders, { replacementFingerprint: fingerprint('customer_orders') });
+      created.addFeatureGroup({ spec: customerOrders, replacementFingerprint: fingerprint('customer_orders') });
       return created;
     });
     const [properties] = Object.values(featureGroups(stack)).map((r) => r.Properties);
@@ -258,13 +258,13 @@ describe('FeatureStore options', () => {
     const history = new FeatureGroupSpec({ name: 'session_history', schema: sessions, online: false });
     const { stack, store } = buildWithFingerprints((s, fingerprint) => new FeatureStore(s, 'Features', {
       lake: new DataLake(s, 'Lake'),
-      groups: [
+      featureGroups: [
         { spec: customerOrders, replacementFingerprint: fingerprint('customer_orders') },
         { spec: history, replacementFingerprint: fingerprint('session_history') },
       ],
     }));
     expect(store.featureGroupNames).toEqual(['customer_orders', 'session_history']);
-    const [first, second] = store.featureGroups.map((g) => stack.getLogicalId(g.resource));
+    const [first, second] = store.featureGroups.map((g) => stack.getLogicalId(g.featureGroup));
     const resources = Template.fromStack(stack).toJSON().Resources;
     expect(resources[second].DependsOn).toContain(first);
     expect(resources[first].DependsOn ?? []).not.toContain(second);
@@ -281,7 +281,7 @@ describe('FeatureStore options', () => {
         athenaWorkGroupName: 'old',
       });
       const created = new FeatureStore(s, 'Features', { lake });
-      created.addGroup(customerOrders, { replacementFingerprint: fingerprint('customer_orders') });
+      created.addFeatureGroup({ spec: customerOrders, replacementFingerprint: fingerprint('customer_orders') });
       return created;
     });
     const [group] = Object.values(featureGroups(stack));

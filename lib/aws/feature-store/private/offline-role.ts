@@ -87,7 +87,7 @@ export class FeatureStoreOfflineRole extends Construct {
    * @param keyPrefix the group's key prefix in the zone bucket, ending with `/`
    * @param tableName the Glue table Feature Store creates for the group
    */
-  public addGroup(keyPrefix: string, tableName: string): void {
+  public allowFeatureGroup(keyPrefix: string, tableName: string): void {
     this.policy.addStatements(
       new iam.PolicyStatement({ actions: OFFLINE_STORE_OBJECT_ACTIONS, resources: [this.zone.bucket.arnForObjects(`${keyPrefix}*`)] }),
       new iam.PolicyStatement({
