@@ -147,6 +147,20 @@ export interface IDataLake extends IConstruct {
   glueDatabaseName(zone: string): string;
 
   /**
+   * The tables this lake created (with `tables` or `addTable`), in the order they were added.
+   * Empty for an imported lake, whose tables are not known here.
+   */
+  readonly tables: LakeTable[];
+
+  /**
+   * The table of that name in a zone, if this lake created it (with `tables` or `addTable`);
+   * `undefined` otherwise, also for an unknown zone and for an imported lake.
+   * @param zone a zone of the lake
+   * @param tableName the table's name
+   */
+  tryFindTable(zone: string, tableName: string): LakeTable | undefined;
+
+  /**
    * Lets `grantee` read the objects of a zone (and decrypt them with the lake key).
    *
    * For a role, user or group of the app in the lake's account and region, the statements go to
@@ -232,9 +246,19 @@ abstract class DataLakeBase extends Construct implements IDataLake {
   public abstract readonly athenaWorkGroupName?: string;
   protected abstract readonly buckets: Readonly<Record<string, s3.IBucket>>;
   protected abstract readonly databaseNames?: Readonly<Record<string, string>>;
+  /** The tables the lake created, in the order they were added. */
+  protected readonly createdTables: LakeTable[] = [];
 
   public get zoneNames(): string[] {
     return Object.keys(this.buckets);
+  }
+
+  public get tables(): LakeTable[] {
+    return [...this.createdTables];
+  }
+
+  public tryFindTable(zone: string, tableName: string): LakeTable | undefined {
+    return this.createdTables.find((t) => t.zone === zone && t.tableName === tableName);
   }
 
   public zoneBucket(zone: string): s3.IBucket {
@@ -438,8 +462,8 @@ export class DataLake extends DataLakeBase {
 
       constructor() {
         super(scope, id);
-        this.buckets = validateImportedBuckets(this, attrs.zoneBuckets);
-        this.databaseNames = validateImportedDatabaseNames(this, attrs.glueDatabaseNames, Object.keys(this.buckets));
+        this.buckets = resolveImportedBuckets(this, attrs.zoneBuckets);
+        this.databaseNames = resolveImportedDatabaseNames(this, attrs.glueDatabaseNames, Object.keys(this.buckets));
         if (attrs.athenaWorkGroupName !== undefined) {
           resolveName(this, 'athenaWorkGroupName', attrs.athenaWorkGroupName, ATHENA_WORKGROUP_RULE);
         }
@@ -462,7 +486,6 @@ export class DataLake extends DataLakeBase {
 
   private readonly zoneScopes = new Map<string, Construct>();
   private readonly databases = new Map<string, glue.CfnDatabase>();
-  private readonly tablesByZone = new Map<string, Map<string, LakeTable>>();
 
   constructor(scope: Construct, id: string, props: DataLakeProps = {}) {
     super(scope, id);
@@ -519,16 +542,6 @@ export class DataLake extends DataLakeBase {
     return database;
   }
 
-  /**
-   * The table of that name in a zone, if this lake created it (with `tables` or {@link addTable});
-   * `undefined` otherwise, also for an unknown zone.
-   * @param zone a zone of the lake
-   * @param tableName the table's name
-   */
-  public tryFindTable(zone: string, tableName: string): LakeTable | undefined {
-    return this.tablesByZone.get(zone)?.get(tableName);
-  }
-
   private addTableAt(zone: string, schema: TableSchema, path: string): LakeTable {
     const zoneScope = this.zoneScopes.get(zone);
     if (zoneScope === undefined) {
@@ -538,9 +551,9 @@ export class DataLake extends DataLakeBase {
       throw new MlopsValidationError(this, `${path}.schema`, schema, 'a TableSchema (new TableSchema({...}) or TableSchema.fromJson(json))');
     }
     throwIfProblems(this, `${path}.schema`, schema.problems());
-    const tables = this.tablesByZone.get(zone)!;
-    if (tables.has(schema.name)) {
-      throw new MlopsValidationError(this, `${path}.schema.name`, schema.name, `a table name not yet used in zone "${zone}" (it has ${[...tables.keys()].join(', ')})`);
+    const inZone = this.createdTables.filter((t) => t.zone === zone).map((t) => t.tableName);
+    if (inZone.includes(schema.name)) {
+      throw new MlopsValidationError(this, `${path}.schema.name`, schema.name, `a table name not yet used in zone "${zone}" (it has ${inZone.join(', ')})`);
     }
     const databaseName = this.databaseNames[zone];
     const location = `s3://${this.buckets[zone].bucketName}/${schema.name}/`;
@@ -551,8 +564,8 @@ export class DataLake extends DataLakeBase {
     });
     // The database name is a plain string, not a reference, so the order must be explicit.
     resource.addResourceDependency(this.databases.get(zone)!);
-    const table: LakeTable = { zone, databaseName, tableName: schema.name, location, resource };
-    tables.set(schema.name, table);
+    const table: LakeTable = { zone, schema, table: resource, databaseName, tableName: schema.name, location };
+    this.createdTables.push(table);
     return table;
   }
 
@@ -609,7 +622,6 @@ export class DataLake extends DataLakeBase {
     this.databaseNames[zone.name] = databaseName;
     this.databases.set(zone.name, database);
     this.zoneScopes.set(zone.name, zoneScope);
-    this.tablesByZone.set(zone.name, new Map());
   }
 
   private createWorkGroup(cutoffBytes: number): void {
@@ -635,7 +647,7 @@ export class DataLake extends DataLakeBase {
   }
 }
 
-function validateImportedBuckets(scope: IConstruct, zoneBuckets: { [zone: string]: s3.IBucket } | undefined): Record<string, s3.IBucket> {
+function resolveImportedBuckets(scope: IConstruct, zoneBuckets: { [zone: string]: s3.IBucket } | undefined): Record<string, s3.IBucket> {
   const buckets: Record<string, s3.IBucket> = {};
   const given = zoneBuckets ?? {};
   for (const standard of Object.values(StandardZone) as string[]) {
@@ -654,7 +666,7 @@ function validateImportedBuckets(scope: IConstruct, zoneBuckets: { [zone: string
   return buckets;
 }
 
-function validateImportedDatabaseNames(scope: IConstruct, names: { [zone: string]: string } | undefined, zones: string[]): Record<string, string> | undefined {
+function resolveImportedDatabaseNames(scope: IConstruct, names: { [zone: string]: string } | undefined, zones: string[]): Record<string, string> | undefined {
   if (names === undefined) {
     return undefined;
   }

@@ -615,7 +615,7 @@ export class StreamingIngest extends StreamingIngestBase {
     // Firehose checks its role when the stream is created, and reads the table and the log stream.
     resource.node.addDependency(policy, this.deliveryLogGroup);
     if (table) {
-      resource.node.addDependency(table.resource);
+      resource.node.addDependency(table.table);
     }
     Validations.of(resource).acknowledge({ id: 'AwsSolutions-KDF1', reason: KDF1_REASON });
     this.deliveryStreamName = resource.ref;
@@ -810,7 +810,7 @@ export class StreamingIngest extends StreamingIngestBase {
       return undefined;
     }
     const table = lake.tryFindTable(zone, schema.name);
-    if (table !== undefined && !sameColumns(table.resource, schema, table.location)) {
+    if (table !== undefined && !sameColumns(table.table, schema, table.location)) {
       throw new MlopsValidationError(this, 'schema', schema.name,
         `the schema of the table "${schema.name}" the lake already has in zone "${zone}" (same columns, types and partitioning), or a schema with another name`);
     }

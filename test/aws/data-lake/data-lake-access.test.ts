@@ -206,6 +206,12 @@ describe('DataLake.fromDataLakeAttributes', () => {
     expect(() => lake.glueDatabaseName('raw')).toThrow(/invalid glueDatabaseNames: undefined.*glueDatabaseName\(\) needs them/);
   });
 
+  test('an imported lake has no tables of its own to list or find', () => {
+    const lake = importLake(newStack());
+    expect(lake.tables).toEqual([]);
+    expect(lake.tryFindTable('raw', 'orders')).toBeUndefined();
+  });
+
   test('a missing standard zone bucket is an error naming the zones every lake has', () => {
     const stack = newStack();
     expect(() => DataLake.fromDataLakeAttributes(stack, 'Imported', { zoneBuckets: { raw: s3.Bucket.fromBucketName(stack, 'Raw', 'acme-raw') } }))

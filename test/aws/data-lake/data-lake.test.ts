@@ -424,7 +424,15 @@ describe('DataLake tables', () => {
     expect(reference.tableName).toBe('countries');
     expect(reference.zone).toBe('curated');
     expect(stack.resolve(reference.location)).toEqual({ 'Fn::Join': ['', ['s3://', { Ref: zoneBucketLogicalId(stack, lake, 'curated') }, '/countries/']] });
-    expect(reference.resource.node.path).toBe('TestStack/Lake/Zone-curated/Table-countries');
+    expect(reference.table.node.path).toBe('TestStack/Lake/Zone-curated/Table-countries');
+  });
+
+  test('tables lists what the lake created, in order, each with its schema; tryFindTable finds one by zone and name', () => {
+    expect(lake.tables.map((t) => [t.zone, t.tableName])).toEqual([['raw', 'orders'], ['curated', 'countries']]);
+    expect(lake.tables[1]).toBe(reference);
+    expect(reference.schema).toBe(countries);
+    expect(lake.tryFindTable('curated', 'countries')).toBe(reference);
+    expect(lake.tryFindTable('raw', 'countries')).toBeUndefined();
   });
 
   test('the same table name may exist in two zones', () => {

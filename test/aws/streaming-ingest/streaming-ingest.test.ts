@@ -185,7 +185,7 @@ describe('StreamingIngest delivery', () => {
     const table = lake.tryFindTable('raw', 'clicks');
     expect(table).toBeDefined();
     const deliveryId = Object.keys(Template.fromStack(stack).findResources(FIREHOSE))[0];
-    expect(Template.fromStack(stack).toJSON().Resources[deliveryId].DependsOn).toContain(stack.getLogicalId(table!.resource));
+    expect(Template.fromStack(stack).toJSON().Resources[deliveryId].DependsOn).toContain(stack.getLogicalId(table!.table));
   });
 
   test('a table the lake already has is reused, not created twice', () => {
@@ -202,7 +202,7 @@ describe('StreamingIngest delivery', () => {
     expect(config.BucketARN).toEqual(arnOf(stack, lake.zoneBucket('raw')));
     expect(config.Prefix).toBe('clicks/event_date=!{partitionKeyFromQuery:event_date}/');
     expect(ingest.dataPrefix).toBe(config.Prefix);
-    const tableInput = Template.fromStack(stack).findResources('AWS::Glue::Table')[stack.getLogicalId(lake.tryFindTable('raw', 'clicks')!.resource)]
+    const tableInput = Template.fromStack(stack).findResources('AWS::Glue::Table')[stack.getLogicalId(lake.tryFindTable('raw', 'clicks')!.table)]
       .Properties.TableInput;
     const template = JSON.stringify(tableInput.Parameters['storage.location.template']);
     expect(template).toContain('/clicks/event_date=${event_date}/');
@@ -333,7 +333,7 @@ describe('StreamingIngest JSON deserializer', () => {
     expect(deserializerOf(stack)).toEqual(HIVE_SERDE);
     const config = deliveryConfig(stack).ExtendedS3DestinationConfiguration;
     expect(config.DataFormatConversionConfiguration.SchemaConfiguration).toMatchObject({ DatabaseName: lake.glueDatabaseName('raw'), TableName: 'orders' });
-    const columns = Template.fromStack(stack).findResources('AWS::Glue::Table')[stack.getLogicalId(lake.tryFindTable('raw', 'orders')!.resource)]
+    const columns = Template.fromStack(stack).findResources('AWS::Glue::Table')[stack.getLogicalId(lake.tryFindTable('raw', 'orders')!.table)]
       .Properties.TableInput.StorageDescriptor.Columns;
     expect(columns).toContainEqual(expect.objectContaining({ Name: 'amount', Type: 'decimal(12,2)' }));
   });
