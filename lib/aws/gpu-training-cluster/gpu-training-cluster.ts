@@ -1,4 +1,4 @@
-import { ArnFormat, Duration, RemovalPolicy, Size, SizeRoundingBehavior, Stack, Token, Validations } from 'aws-cdk-lib';
+import { ArnFormat, Duration, Lazy, RemovalPolicy, Size, SizeRoundingBehavior, Stack, Token, Validations } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecr from 'aws-cdk-lib/aws-ecr';
 import * as fsx from 'aws-cdk-lib/aws-fsx';
@@ -10,15 +10,14 @@ import {
   AcceleratorOffering,
   AcceleratorPlatform,
   AcceleratorRequest,
-  acceleratorOfferingByInstanceType,
-  acceleratorOfferings,
-  acceleratorProblems,
   GpuType,
   MlopsValidationError,
   namingProblem,
   ResolvedAccelerator,
+  resolveAcceleratorOffering,
   StandardZone,
   throwIfProblems,
+  unwrap,
 } from '../../core';
 import { IDataLake } from '../data-lake';
 import { keyProps, logGroupKeyStatement, LOGS_KEY_ACTIONS_NAMED } from '../private/kms';
@@ -36,9 +35,9 @@ import {
 import { GrantPolicyOptions, managedPolicyGrantee } from '../private/grants';
 import { acknowledgeWildcardResources } from '../private/nag';
 import { ec2NetworkInterfaceStatements, networkInterfaceReason } from '../private/vpc-iam';
-import { lifecycleScripts, ON_CREATE_SCRIPT } from './private/lifecycle-scripts';
+import { lifecycleScripts, ON_CREATE_SCRIPT, provisioningParameters } from './private/lifecycle-scripts';
 import { S3TextFiles } from '../private/s3-text-files';
-import { GpuTrainingJobProfile } from './training-job-profile';
+import { CreateTrainingJobRequest, GpuTrainingJobProfile } from './training-job-profile';
 import { resolveRemovalPolicy } from '../private/removal-policy';
 
 /**
@@ -121,8 +120,8 @@ export interface IGpuTrainingCluster extends IConstruct, ec2.IConnectable {
   grantLaunchTrainingJobs(grantee: iam.IGrantable): iam.Grant;
 }
 
-/** A HyperPod worker group: GPU nodes that form one Slurm partition. */
-export interface GpuTrainingClusterWorkerGroup {
+/** A HyperPod worker group to create: GPU nodes that form one Slurm partition. */
+export interface GpuTrainingClusterWorkerGroupProps {
   /**
    * Instance group name, also the Slurm partition name. 1 to 63 letters, digits and hyphens,
    * starting and ending with a letter or digit; unique in the cluster and not the controller's.
@@ -142,6 +141,16 @@ export interface GpuTrainingClusterWorkerGroup {
    * @default - the smallest HyperPod type carrying the accelerator request
    */
   readonly instanceType?: string;
+}
+
+/** A HyperPod worker group of a {@link GpuTrainingCluster}. */
+export interface GpuTrainingClusterWorkerGroup {
+  /** Instance group name, also the Slurm partition name. */
+  readonly name: string;
+  /** The HyperPod instance type, from the catalog. */
+  readonly instanceType: string;
+  /** The number of instances: the accelerator request's node count. */
+  readonly instanceCount: number;
 }
 
 /**
@@ -211,10 +220,11 @@ export interface GpuTrainingClusterProps {
   readonly controllerInstanceType?: string;
 
   /**
-   * GPU worker groups, one Slurm partition each.
+   * GPU worker groups, one Slurm partition each. More can be added with
+   * {@link GpuTrainingCluster.addWorkerGroup}.
    * @default - one group named `workers` with the cluster's `accelerator`
    */
-  readonly workerGroups?: GpuTrainingClusterWorkerGroup[];
+  readonly workerGroups?: GpuTrainingClusterWorkerGroupProps[];
 
   /**
    * Whether worker nodes run HyperPod's deep health checks (`InstanceStress`,
@@ -310,11 +320,8 @@ export interface GpuTrainingClusterProps {
   readonly imageRepositories?: ecr.IRepository[];
 }
 
-/** An instance group as rendered into the cluster. */
-interface ResolvedGroup {
-  readonly name: string;
-  readonly instanceType: string;
-  readonly instanceCount: number;
+/** An instance group as rendered into the cluster: the controller, or a GPU worker group. */
+interface ResolvedGroup extends GpuTrainingClusterWorkerGroup {
   readonly gpu: boolean;
 }
 
@@ -369,7 +376,7 @@ export class GpuTrainingCluster extends Construct implements IGpuTrainingCluster
   /** The training job launch profile. */
   public readonly trainingJobProfile: GpuTrainingJobProfile;
   /** The HyperPod cluster; `undefined` with `hyperPod: false`. */
-  public readonly resource?: sagemaker.CfnCluster;
+  public readonly cluster?: sagemaker.CfnCluster;
   /** The HyperPod cluster name; `undefined` with `hyperPod: false`. */
   public readonly clusterName?: string;
   /** The role of the HyperPod nodes; `undefined` with `hyperPod: false`. */
@@ -380,21 +387,28 @@ export class GpuTrainingCluster extends Construct implements IGpuTrainingCluster
   public readonly fileSystem?: fsx.LustreFileSystem;
 
   private readonly subnets: ec2.SelectedSubnets;
+  /** The cluster-level request, which worker groups without their own use. */
+  private readonly accelerator: AcceleratorRequest;
+  /** The controller, then the worker groups in the order they were added; empty with `hyperPod: false`. */
+  private readonly instanceGroups: ResolvedGroup[] = [];
 
   constructor(scope: Construct, id: string, props: GpuTrainingClusterProps) {
     super(scope, id);
     const lake = props.lake;
     const hyperPod = props.hyperPod ?? true;
     const removalPolicy = resolveRemovalPolicy(this, 'removalPolicy', props.removalPolicy);
-    const artifactsPrefix = this.resolvePrefix('artifactsPrefix', props.artifactsPrefix ?? 'training/');
+    const artifactsPrefix = this.resolveArtifactsPrefix(props.artifactsPrefix ?? 'training/');
     const inputZones = this.resolveInputZones(lake, props.inputZones ?? [StandardZone.CURATED]);
+    this.accelerator = props.accelerator;
     this.trainingAccelerator = this.resolveTrainingAccelerator(props.accelerator, props.trainingInstanceType);
     const stopping = this.resolveStoppingCondition(props);
     const trainingVolumeGb = this.wholeGibibytes('trainingVolumeSize', props.trainingVolumeSize ?? Size.gibibytes(100));
     if (!hyperPod && props.fileSystem !== undefined) {
       throw new MlopsValidationError(this, 'fileSystem', 'given with hyperPod: false', 'a file system only with hyperPod: true (HyperPod nodes mount it)');
     }
-    const groups = hyperPod ? this.resolveGroups(props) : [];
+    if (hyperPod) {
+      this.addInstanceGroups(props);
+    }
     const clusterName = hyperPod ? this.resolveClusterName(props.clusterName) : undefined;
     const nodeVolumeGb = this.wholeGibibytes('nodeVolumeSize', props.nodeVolumeSize ?? Size.gibibytes(500));
 
@@ -459,12 +473,15 @@ export class GpuTrainingCluster extends Construct implements IGpuTrainingCluster
       bucket: artifacts,
       bucketKey: lake.encryptionKey,
       prefix: scriptsPrefix,
-      files: lifecycleScripts({
-        controllerGroup: CONTROLLER_GROUP,
-        workerGroups: groups.filter((g) => g.gpu).map((g) => ({ instanceGroupName: g.name })),
-        fsxDnsName: fileSystem?.dnsName,
-        fsxMountName: fileSystem?.mountName,
-      }),
+      // Worker groups may still be added after the constructor: the parameters are read at synth.
+      files: lifecycleScripts(Lazy.string({
+        produce: () => provisioningParameters({
+          controllerGroup: CONTROLLER_GROUP,
+          workerGroups: this.workerGroups.map((g) => ({ instanceGroupName: g.name })),
+          fsxDnsName: fileSystem?.dnsName,
+          fsxMountName: fileSystem?.mountName,
+        }),
+      })),
       vpc: props.vpc,
       vpcSubnets: { subnets: this.subnets.subnets },
       logKey: this.encryptionKey,
@@ -481,27 +498,46 @@ export class GpuTrainingCluster extends Construct implements IGpuTrainingCluster
       { ebsVolumeConfig: { rootVolume: true, volumeKmsKeyId: this.encryptionKey.keyArn } },
       { ebsVolumeConfig: { volumeSizeInGb: nodeVolumeGb, volumeKmsKeyId: this.encryptionKey.keyArn } },
     ];
-    this.resource = new sagemaker.CfnCluster(this, 'Resource', {
+    const cluster = new sagemaker.CfnCluster(this, 'Resource', {
       clusterName,
       // Customer managed keys on node volumes require continuous provisioning (smcluster-cmk.html).
       nodeProvisioningMode: 'Continuous',
       nodeRecovery: 'Automatic',
       vpcConfig: { securityGroupIds: [this.securityGroup.securityGroupId], subnets: this.subnets.subnetIds },
-      instanceGroups: groups.map((g) => ({
-        instanceGroupName: g.name,
-        instanceType: g.instanceType,
-        instanceCount: g.instanceCount,
-        executionRole: executionRole.roleArn,
-        lifeCycleConfig: { sourceS3Uri: this.lifecycleScriptsUri!.replace(/\/$/, ''), onCreate: ON_CREATE_SCRIPT },
-        instanceStorageConfigs: volumes,
-        onStartDeepHealthChecks: g.gpu && deepHealthChecks ? HYPERPOD_DEEP_HEALTH_CHECKS : undefined,
-      })),
+      instanceGroups: Lazy.any({
+        produce: () => this.instanceGroups.map((g): sagemaker.CfnCluster.ClusterInstanceGroupProperty => ({
+          instanceGroupName: g.name,
+          instanceType: g.instanceType,
+          instanceCount: g.instanceCount,
+          executionRole: executionRole.roleArn,
+          lifeCycleConfig: { sourceS3Uri: this.lifecycleScriptsUri!.replace(/\/$/, ''), onCreate: ON_CREATE_SCRIPT },
+          instanceStorageConfigs: volumes,
+          onStartDeepHealthChecks: g.gpu && deepHealthChecks ? HYPERPOD_DEEP_HEALTH_CHECKS : undefined,
+        })),
+      }),
     });
     // Nodes start only once their scripts, permissions and file system exist.
-    this.resource.node.addDependency(scripts, executionRole);
+    cluster.node.addDependency(scripts, executionRole);
     if (fileSystem) {
-      this.resource.node.addDependency(fileSystem);
+      cluster.node.addDependency(fileSystem);
     }
+    this.cluster = cluster;
+  }
+
+  /** The GPU worker groups, from props and {@link addWorkerGroup}, in the order they were added; empty with `hyperPod: false`. */
+  public get workerGroups(): GpuTrainingClusterWorkerGroup[] {
+    return this.instanceGroups.filter((g) => g.gpu).map(({ name, instanceType, instanceCount }) => ({ name, instanceType, instanceCount }));
+  }
+
+  /**
+   * Adds a GPU worker group (one more Slurm partition) to the HyperPod cluster.
+   * @param props the group's name, and optionally its own accelerator and instance type
+   */
+  public addWorkerGroup(props: GpuTrainingClusterWorkerGroupProps): GpuTrainingClusterWorkerGroup {
+    if (this.cluster === undefined) {
+      throw new MlopsValidationError(this, 'addWorkerGroup', props?.name, 'a cluster with hyperPod: true: worker groups are HyperPod instance groups');
+    }
+    return this.addWorkerGroupAt(props, 'addWorkerGroup');
   }
 
   /**
@@ -511,7 +547,7 @@ export class GpuTrainingCluster extends Construct implements IGpuTrainingCluster
    * `EnableNetworkIsolation`. Add `TrainingJobName`, `AlgorithmSpecification` and input channels.
    * @see https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateTrainingJob.html
    */
-  public createTrainingJobRequest(): { [key: string]: any } {
+  public createTrainingJobRequest(): CreateTrainingJobRequest {
     const p = this.trainingJobProfile;
     return {
       RoleArn: p.roleArn,
@@ -543,9 +579,10 @@ export class GpuTrainingCluster extends Construct implements IGpuTrainingCluster
     }));
   }
 
-  private resolvePrefix(property: string, prefix: string): string {
+  /** The key prefix in the artifacts zone under which training writes and the lifecycle scripts live. */
+  private resolveArtifactsPrefix(prefix: string): string {
     if (!Token.isUnresolved(prefix) && !(prefix.length <= 256 && KEY_PREFIX_PATTERN.test(prefix))) {
-      throw new MlopsValidationError(this, property, prefix, `${KEY_PREFIX_DESCRIPTION}, at most 256 characters`);
+      throw new MlopsValidationError(this, 'artifactsPrefix', prefix, `${KEY_PREFIX_DESCRIPTION}, at most 256 characters`);
     }
     return prefix;
   }
@@ -559,24 +596,17 @@ export class GpuTrainingCluster extends Construct implements IGpuTrainingCluster
     return zones;
   }
 
+  /** The training job's offering: the catalog's smallest SageMaker type carrying the request, or the explicit type if it carries exactly those GPUs. */
   private resolveTrainingAccelerator(request: AcceleratorRequest, instanceType: string | undefined): ResolvedAccelerator {
-    this.checkKnownAtSynth('accelerator', request);
-    throwIfProblems(this, 'accelerator', acceleratorProblems(request, AcceleratorPlatform.SAGEMAKER));
-    const nodeCount = request.nodeCount ?? 1;
-    if (instanceType === undefined) {
-      const smallest = acceleratorOfferings(request.gpu, AcceleratorPlatform.SAGEMAKER).find((o) => o.gpusPerNode === request.gpusPerNode)!;
-      return { ...smallest, nodeCount, totalGpus: smallest.gpusPerNode * nodeCount };
-    }
-    const carrying = acceleratorOfferings(request.gpu, AcceleratorPlatform.SAGEMAKER).filter((o) => o.gpusPerNode === request.gpusPerNode);
-    const offering = acceleratorOfferingByInstanceType(AcceleratorPlatform.SAGEMAKER, instanceType);
-    if (offering === undefined || !carrying.includes(offering)) {
-      throw new MlopsValidationError(this, 'trainingInstanceType', instanceType,
-        `a SageMaker GPU instance type carrying ${request.gpusPerNode} × ${request.gpu.name}: ${carrying.map((o) => o.instanceType).join(', ')}`);
-    }
-    return { ...offering, nodeCount, totalGpus: offering.gpusPerNode * nodeCount };
+    return unwrap(this, '', resolveAcceleratorOffering(this.resolveKnownAtSynth('accelerator', request), AcceleratorPlatform.SAGEMAKER, {
+      instanceType,
+      requestProperty: 'accelerator',
+      instanceTypeProperty: 'trainingInstanceType',
+    }));
   }
 
-  private checkKnownAtSynth(property: string, request: AcceleratorRequest | undefined): void {
+  /** The request, when its GPU type, GPUs per node and node count are known at synth (the instance type is chosen from them). */
+  private resolveKnownAtSynth(property: string, request: AcceleratorRequest | undefined): AcceleratorRequest {
     if (request === undefined || !(request.gpu instanceof GpuType)) {
       throw new MlopsValidationError(this, property, request, 'an AcceleratorRequest ({ gpu: GpuType.H100, gpusPerNode: 8, nodeCount: 2 })');
     }
@@ -585,6 +615,7 @@ export class GpuTrainingCluster extends Construct implements IGpuTrainingCluster
         throw new MlopsValidationError(this, `${property}.${field}`, '(a token)', 'a number known at synth time: the instance type is chosen from it');
       }
     }
+    return request;
   }
 
   private resolveStoppingCondition(props: GpuTrainingClusterProps) {
@@ -627,7 +658,8 @@ export class GpuTrainingCluster extends Construct implements IGpuTrainingCluster
     return name === undefined ? defaultPrefix(this) : resolveName(this, 'clusterName', name, HYPERPOD_CLUSTER_NAME_RULE);
   }
 
-  private resolveGroups(props: GpuTrainingClusterProps): ResolvedGroup[] {
+  /** The controller group, then the worker groups of the props (default: one `workers` group with the cluster's accelerator). */
+  private addInstanceGroups(props: GpuTrainingClusterProps): void {
     const controllerType = props.controllerInstanceType ?? 'ml.m5.xlarge';
     if (!Token.isUnresolved(controllerType) && !HYPERPOD_CPU_INSTANCE_TYPES.includes(controllerType)) {
       throw new MlopsValidationError(this, 'controllerInstanceType', controllerType, `a HyperPod CPU instance type: ${HYPERPOD_CPU_INSTANCE_TYPES.join(', ')}`);
@@ -636,25 +668,26 @@ export class GpuTrainingCluster extends Construct implements IGpuTrainingCluster
     if (specs.length === 0) {
       throw new MlopsValidationError(this, 'workerGroups', [], 'at least one worker group (or hyperPod: false for training jobs only)');
     }
-    const names = new Set<string>([CONTROLLER_GROUP]);
-    const workers = specs.map((spec, i) => {
-      const path = `workerGroups[${i}]`;
-      const problem = namingProblem(HYPERPOD_GROUP_NAME_RULE, spec?.name);
-      if (problem) {
-        throw new MlopsValidationError(this, `${path}.name`, spec?.name, problem);
-      }
-      if (names.has(spec.name)) {
-        throw new MlopsValidationError(this, `${path}.name`, spec.name, `a group name not yet used in the cluster (${[...names].join(', ')})`);
-      }
-      names.add(spec.name);
-      // A group without its own accelerator uses the cluster's: report problems where the value came from.
-      const request = spec.accelerator ?? props.accelerator;
-      const requestPath = spec.accelerator ? `${path}.accelerator` : 'accelerator';
-      this.checkKnownAtSynth(requestPath, request);
-      throwIfProblems(this, requestPath, hyperPodAcceleratorProblems(request));
-      return { name: spec.name, instanceType: this.resolveWorkerType(path, request, spec.instanceType).instanceType, instanceCount: request.nodeCount ?? 1, gpu: true };
-    });
-    return [{ name: CONTROLLER_GROUP, instanceType: controllerType, instanceCount: 1, gpu: false }, ...workers];
+    this.instanceGroups.push({ name: CONTROLLER_GROUP, instanceType: controllerType, instanceCount: 1, gpu: false });
+    specs.forEach((spec, i) => this.addWorkerGroupAt(spec, `workerGroups[${i}]`));
+  }
+
+  private addWorkerGroupAt(spec: GpuTrainingClusterWorkerGroupProps, path: string): GpuTrainingClusterWorkerGroup {
+    const names = this.instanceGroups.map((g) => g.name);
+    const problem = namingProblem(HYPERPOD_GROUP_NAME_RULE, spec?.name);
+    if (problem) {
+      throw new MlopsValidationError(this, `${path}.name`, spec?.name, problem);
+    }
+    if (names.includes(spec.name)) {
+      throw new MlopsValidationError(this, `${path}.name`, spec.name, `a group name not yet used in the cluster (${names.join(', ')})`);
+    }
+    // A group without its own accelerator uses the cluster's: report problems where the value came from.
+    const requestPath = spec.accelerator ? `${path}.accelerator` : 'accelerator';
+    const request = this.resolveKnownAtSynth(requestPath, spec.accelerator ?? this.accelerator);
+    throwIfProblems(this, requestPath, hyperPodAcceleratorProblems(request));
+    const group = { name: spec.name, instanceType: this.resolveWorkerType(path, request, spec.instanceType).instanceType, instanceCount: request.nodeCount ?? 1 };
+    this.instanceGroups.push({ ...group, gpu: true });
+    return group;
   }
 
   private resolveWorkerType(path: string, request: AcceleratorRequest, instanceType: string | undefined): AcceleratorOffering {

@@ -42,3 +42,75 @@ export interface GpuTrainingJobProfile {
   /** `EnableNetworkIsolation`. */
   readonly networkIsolation: boolean;
 }
+
+/** `VpcConfig` of a training job: the cluster's subnets and security group. */
+export interface TrainingJobVpcConfig {
+  /** The security groups of the job's network interfaces. */
+  readonly SecurityGroupIds: string[];
+  /** The private subnets the job runs in. */
+  readonly Subnets: string[];
+}
+
+/** `ResourceConfig` of a training job: the instances it runs on. */
+export interface TrainingJobResourceConfig {
+  /** The catalog instance type. */
+  readonly InstanceType: string;
+  /** The number of instances. */
+  readonly InstanceCount: number;
+  /** The volume size; ignored on instance types with NVMe instance storage. */
+  readonly VolumeSizeInGB: number;
+}
+
+/** `OutputDataConfig` of a training job: where the model artifacts go. */
+export interface TrainingJobOutputDataConfig {
+  /** The output prefix in the lake's artifacts zone. */
+  readonly S3OutputPath: string;
+  /**
+   * The key the artifacts are encrypted with.
+   * @default - none: the lake's key is unknown (an imported lake)
+   */
+  readonly KmsKeyId?: string;
+}
+
+/** `CheckpointConfig` of a training job. */
+export interface TrainingJobCheckpointConfig {
+  /** The checkpoint prefix in the lake's artifacts zone. */
+  readonly S3Uri: string;
+}
+
+/** `StoppingCondition` of a training job. */
+export interface TrainingJobStoppingCondition {
+  /** The longest the job may run. */
+  readonly MaxRuntimeInSeconds: number;
+  /**
+   * The longest a spot job may wait for capacity and run.
+   * @default - none: only with spot
+   */
+  readonly MaxWaitTimeInSeconds?: number;
+}
+
+/**
+ * The part of a SageMaker `CreateTrainingJob` request that the training job profile fills in, in
+ * the API's casing. Add `TrainingJobName`, `AlgorithmSpecification` and the input channels.
+ * @see https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateTrainingJob.html
+ */
+export interface CreateTrainingJobRequest {
+  /** The training role. */
+  readonly RoleArn: string;
+  /** The cluster's subnets and security group. */
+  readonly VpcConfig: TrainingJobVpcConfig;
+  /** The instances. */
+  readonly ResourceConfig: TrainingJobResourceConfig;
+  /** Where the model artifacts go. */
+  readonly OutputDataConfig: TrainingJobOutputDataConfig;
+  /** Where checkpoints go. */
+  readonly CheckpointConfig: TrainingJobCheckpointConfig;
+  /** Whether the job runs on managed spot capacity. */
+  readonly EnableManagedSpotTraining: boolean;
+  /** How long the job may run (and wait, with spot). */
+  readonly StoppingCondition: TrainingJobStoppingCondition;
+  /** Always true: traffic among the job's containers is encrypted. */
+  readonly EnableInterContainerTrafficEncryption: boolean;
+  /** Whether the training containers run without network access. */
+  readonly EnableNetworkIsolation: boolean;
+}

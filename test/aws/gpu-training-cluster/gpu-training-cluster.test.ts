@@ -158,6 +158,22 @@ describe('HyperPod cluster', () => {
     expect(JSON.parse(lifecycleFiles(t)['provisioning_parameters.json']).worker_groups.map((g: { partition_name: string }) => g.partition_name)).toEqual(['big', 'l4', 'l4-wide']);
   });
 
+  test('addWorkerGroup adds a partition after the constructor: to the cluster, the scripts and workerGroups', () => {
+    const { template, gpus } = cluster();
+    const added = gpus.addWorkerGroup({ name: 'l4', accelerator: { gpu: GpuType.L4, gpusPerNode: 1, nodeCount: 2 } });
+    expect(added).toEqual({ name: 'l4', instanceType: 'ml.g6.xlarge', instanceCount: 2 });
+    expect(gpus.workerGroups).toEqual([{ name: 'workers', instanceType: 'ml.p5.48xlarge', instanceCount: 4 }, added]);
+    const t = template();
+    t.hasResourceProperties('AWS::SageMaker::Cluster', {
+      InstanceGroups: [
+        Match.objectLike({ InstanceGroupName: 'controller' }),
+        Match.objectLike({ InstanceGroupName: 'workers', InstanceType: 'ml.p5.48xlarge' }),
+        Match.objectLike({ InstanceGroupName: 'l4', InstanceType: 'ml.g6.xlarge', InstanceCount: 2, OnStartDeepHealthChecks: ['InstanceStress', 'InstanceConnectivity'] }),
+      ],
+    });
+    expect(JSON.parse(lifecycleFiles(t)['provisioning_parameters.json']).worker_groups.map((g: { partition_name: string }) => g.partition_name)).toEqual(['workers', 'l4']);
+  });
+
   test('an FSx for Lustre file system: encrypted, retained, linked to the curated zone, reachable on the Lustre ports, mounted by the scripts', () => {
     const { template } = cluster({ fileSystem: { storageCapacity: Size.gibibytes(2400), throughputPerTiB: 500 } });
     const t = template();
@@ -251,7 +267,7 @@ describe('training job profile', () => {
     t.resourceCountIs('AWS::SageMaker::Cluster', 0);
     t.resourceCountIs('AWS::Lambda::Function', 0);
     t.resourceCountIs('Custom::MlopsS3Files', 0);
-    expect([gpus.resource, gpus.executionRole, gpus.clusterName, gpus.lifecycleScriptsUri]).toEqual([undefined, undefined, undefined, undefined]);
+    expect([gpus.cluster, gpus.executionRole, gpus.clusterName, gpus.lifecycleScriptsUri]).toEqual([undefined, undefined, undefined, undefined]);
     expect(gpus.trainingJobProfile.instanceType).toBe('ml.g4dn.12xlarge');
   });
 
@@ -329,7 +345,7 @@ describe('bad input', () => {
   });
 
   test('a training instance type that is not a catalog GPU type carrying the request', () => {
-    expect(build({ trainingInstanceType: 'ml.m5.xlarge' })).toThrow('invalid trainingInstanceType: "ml.m5.xlarge". Allowed: a SageMaker GPU instance type carrying 8 × H100: ml.p5.48xlarge.');
+    expect(build({ trainingInstanceType: 'ml.m5.xlarge' })).toThrow('invalid trainingInstanceType: "ml.m5.xlarge". Allowed: a type on sagemaker carrying 8 × H100: ml.p5.48xlarge.');
     expect(build({ accelerator: { gpu: GpuType.A10G, gpusPerNode: 1 }, trainingInstanceType: 'ml.g5.12xlarge' })).toThrow(/invalid trainingInstanceType: "ml\.g5\.12xlarge"\. Allowed: .*carrying 1 × A10G: ml\.g5\.xlarge, ml\.g5\.2xlarge/);
   });
 
@@ -348,6 +364,12 @@ describe('bad input', () => {
     expect(build({ workerGroups: [{ name: 'a' }, { name: 'a' }] })).toThrow(/invalid workerGroups\[1\]\.name: "a"\. Allowed: a group name not yet used in the cluster \(controller, a\)/);
     expect(build({ workerGroups: [{ name: 'controller' }] })).toThrow(/invalid workerGroups\[0\]\.name: "controller"/);
     expect(build({ workerGroups: [] })).toThrow(/invalid workerGroups: \[\]\. Allowed: at least one worker group/);
+  });
+
+  test('addWorkerGroup: the same rules, under its own name, and only with HyperPod', () => {
+    expect(() => cluster().gpus.addWorkerGroup({ name: 'workers' })).toThrow(/invalid addWorkerGroup\.name: "workers"\. Allowed: a group name not yet used in the cluster \(controller, workers\)/);
+    expect(() => cluster().gpus.addWorkerGroup({ name: 'w', accelerator: { gpu: GpuType.T4, gpusPerNode: 4 } })).toThrow(/invalid addWorkerGroup\.accelerator\.gpu: "T4"/);
+    expect(() => cluster({ hyperPod: false }).gpus.addWorkerGroup({ name: 'w' })).toThrow(/invalid addWorkerGroup: "w"\. Allowed: a cluster with hyperPod: true/);
   });
 
   test('runtime and wait: 1 s to 28 days, whole seconds, wait only with spot and at least the runtime', () => {

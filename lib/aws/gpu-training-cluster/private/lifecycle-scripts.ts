@@ -46,8 +46,21 @@ export const ON_CREATE_SCRIPT = 'on_create.sh';
 /** Mount point of the FSx for Lustre file system on every node. */
 export const FSX_MOUNT_PATH = '/fsx';
 
-/** The files to write under the scripts prefix, by file name. */
-export function lifecycleScripts(spec: LifecycleScriptsSpec): Record<string, string> {
+/**
+ * The files to write under the scripts prefix, by file name.
+ * @param parameters the text of `provisioning_parameters.json` ({@link provisioningParameters}),
+ *   or a token producing it when the groups can still grow
+ */
+export function lifecycleScripts(parameters: string): Record<string, string> {
+  return {
+    'provisioning_parameters.json': parameters,
+    [ON_CREATE_SCRIPT]: ON_CREATE_SH,
+    'lifecycle_script.py': LIFECYCLE_SCRIPT_PY,
+  };
+}
+
+/** The text of `provisioning_parameters.json`: the controller group, one partition per worker group, the file system. */
+export function provisioningParameters(spec: LifecycleScriptsSpec): string {
   const parameters: Record<string, unknown> = {
     version: '1.0.0',
     workload_manager: 'slurm',
@@ -58,11 +71,7 @@ export function lifecycleScripts(spec: LifecycleScriptsSpec): Record<string, str
     parameters.fsx_dns_name = spec.fsxDnsName;
     parameters.fsx_mountname = spec.fsxMountName;
   }
-  return {
-    'provisioning_parameters.json': `${JSON.stringify(parameters, undefined, 2)}\n`,
-    [ON_CREATE_SCRIPT]: ON_CREATE_SH,
-    'lifecycle_script.py': LIFECYCLE_SCRIPT_PY,
-  };
+  return `${JSON.stringify(parameters, undefined, 2)}\n`;
 }
 
 const ON_CREATE_SH = `#!/bin/bash
