@@ -23,13 +23,13 @@ import {
   toSnakeCase,
   ZONE_NAME_RULE,
 } from '../../core';
+import { parquetTableInput } from '../private/glue-table';
+import { GrantPolicyOptions, managedPolicyGrantee } from '../private/grants';
 import { flagWeakenedKey, keyProps } from '../private/kms';
 import { defaultPrefix, resolveName } from '../private/names';
-import { GrantPolicyOptions, managedPolicyGrantee } from '../private/grants';
-import { parquetTableInput } from '../private/glue-table';
+import { resolveRemovalPolicy } from '../private/removal-policy';
 import { LakeTable } from './lake-table';
 import { accessLogsBucketProps, flagWeakenedAccessLogsBucket, zoneBucketProps } from './private/zone-bucket';
-import { resolveRemovalPolicy } from '../private/removal-policy';
 
 /** Stable ids of the warnings a DataLake adds when a user weakens a default. */
 export const DATA_LAKE_WARNINGS = {

@@ -11,20 +11,20 @@ import {
   throwIfProblems,
 } from '../../core';
 import { DataLake, IDataLake } from '../data-lake';
+import { GrantPolicyOptions, managedPolicyGrantee } from '../private/grants';
 import { flagWeakenedKey, keyProps } from '../private/kms';
+import { resolveName } from '../private/names';
+import { resolveRemovalPolicy } from '../private/removal-policy';
 import {
   DEFAULT_OFFLINE_ZONE,
   OFFLINE_TABLE_FORMAT,
   offlineStoreKeyPrefix,
   offlineTableName,
 } from './private/defaults';
-import { GrantPolicyOptions, managedPolicyGrantee } from '../private/grants';
-import { resolveName } from '../private/names';
 import { changedSettings, FINGERPRINT_FORMAT, FINGERPRINT_PATTERN, REPLACEMENT_SETTINGS, replacementFingerprint } from './private/fingerprint';
-import { FeatureStoreOfflineRole } from './private/offline-role';
 import { GLUE_DATA_CATALOG, SAGEMAKER_FEATURE_NAME_RULE } from './private/limits';
+import { FeatureStoreOfflineRole } from './private/offline-role';
 import { sageMakerSpecProblems } from './private/validation';
-import { resolveRemovalPolicy } from '../private/removal-policy';
 
 /** Stable ids of the warnings a FeatureStore adds when a user weakens a default. */
 export const FEATURE_STORE_WARNINGS = {

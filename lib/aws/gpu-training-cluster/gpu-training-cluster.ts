@@ -20,8 +20,13 @@ import {
   unwrap,
 } from '../../core';
 import { IDataLake } from '../data-lake';
+import { GrantPolicyOptions, managedPolicyGrantee } from '../private/grants';
 import { keyProps, logGroupKeyStatement, LOGS_KEY_ACTIONS_NAMED } from '../private/kms';
+import { acknowledgeWildcardResources } from '../private/nag';
 import { defaultPrefix, resolveName } from '../private/names';
+import { resolveRemovalPolicy } from '../private/removal-policy';
+import { S3TextFiles } from '../private/s3-text-files';
+import { ec2NetworkInterfaceStatements, networkInterfaceReason } from '../private/vpc-iam';
 import {
   HYPERPOD_CLUSTER_NAME_RULE,
   HYPERPOD_CPU_INSTANCE_TYPES,
@@ -32,13 +37,8 @@ import {
   hyperPodCombinations,
   hyperPodOfferings,
 } from './private/hyperpod';
-import { GrantPolicyOptions, managedPolicyGrantee } from '../private/grants';
-import { acknowledgeWildcardResources } from '../private/nag';
-import { ec2NetworkInterfaceStatements, networkInterfaceReason } from '../private/vpc-iam';
 import { lifecycleScripts, ON_CREATE_SCRIPT, provisioningParameters } from './private/lifecycle-scripts';
-import { S3TextFiles } from '../private/s3-text-files';
 import { CreateTrainingJobRequest, GpuTrainingJobProfile } from './training-job-profile';
-import { resolveRemovalPolicy } from '../private/removal-policy';
 
 /**
  * Stable ids of the warnings a GpuTrainingCluster adds. None yet: every input it cannot honour is

@@ -16,15 +16,15 @@ import {
   throwIfProblems,
 } from '../../core';
 import { DataLake, IDataLake, LakeTable } from '../data-lake';
-import { keyProps, logGroupKeyStatement } from '../private/kms';
-import { parquetTableInput } from '../private/glue-table';
 import { sameEnvironment } from '../private/environment';
-import { resolveName } from '../private/names';
+import { parquetTableInput } from '../private/glue-table';
 import { GrantPolicyOptions, managedPolicyGrantee } from '../private/grants';
+import { keyProps, logGroupKeyStatement } from '../private/kms';
 import { acknowledgeWildcardResources } from '../private/nag';
+import { resolveName } from '../private/names';
+import { resolveRemovalPolicy } from '../private/removal-policy';
 import { ALARM_PERIOD, createIngestAlarms } from './alarms';
 import { StreamingIngestJsonDeserializer } from './json-deserializer';
-import { defaultJsonSerDe, HIVE_JSON_SERDE } from './private/serde-profiles';
 import {
   dataPrefix,
   defaultErrorOutputPrefix,
@@ -47,7 +47,7 @@ import {
   STREAM_RETENTION_HOURS,
   wholeNumberInRangeProblem,
 } from './private/limits';
-import { resolveRemovalPolicy } from '../private/removal-policy';
+import { defaultJsonSerDe, HIVE_JSON_SERDE } from './private/serde-profiles';
 
 /** Producer and consumer grants land in one managed policy per ingest and identity; they name the stream and its key only, so nothing on it is acknowledged. */
 const STREAMING_INGEST_GRANTS: GrantPolicyOptions = { idPrefix: 'StreamingIngestGrants', kind: 'streaming ingest' };
