@@ -30,7 +30,7 @@ function awsNames(schema: TableSchema) {
     const stack = new Stack(new App(), 'Spine', { env: { account: '111111111111', region: 'eu-west-1' } });
     const lake = new aws.DataLake(stack, 'Lake', { prefix: 'spine', tables: [{ zone: 'curated', schema }] });
     const ingest = new aws.StreamingIngest(stack, 'Ingest', { lake, schema });
-    new aws.FeatureStore(stack, 'Features', { lake }).addGroup(spec, { replacementFingerprint: fingerprint });
+    new aws.FeatureStore(stack, 'Features', { lake }).addFeatureGroup({ spec, replacementFingerprint: fingerprint });
     return { stack, ingest };
   };
   // The feature store asks for its replacement fingerprint on first synth, as it does for users.

@@ -31,7 +31,8 @@ export class FeaturesStack extends Stack {
       schema: orders, // → the raw Glue table `orders` that Firehose converts against
     });
     this.features = new FeatureStore(this, 'Features', { lake: this.lake });
-    this.features.addGroup(customerFeatures, {
+    this.features.addFeatureGroup({
+      spec: customerFeatures,
       // What every replace-on-change setting of the group hashes to. A change that would replace
       // the group (and lose its online records) fails synth until this value is updated on purpose.
       replacementFingerprint: 'v1.352fc6.1a8ce8.6ae92d.a6b1aa.feae38.66f582.5da9e1.74234e',

@@ -1,0 +1,2 @@
+export * from './gpu-training-cluster';
+export * from './training-job-profile';

@@ -1,0 +1,5 @@
+export * from './model-endpoint';
+export * from './model';
+export * from './capacity';
+export * from './deployment';
+export * from './inference';

@@ -1,0 +1,2 @@
+export * from './streaming-ingest';
+export * from './json-deserializer';
