@@ -19,7 +19,7 @@ import { gcsLifecycleRules } from './gcs-lifecycle';
 import { flattenIamProps, GcpIamProps, iamMemberProblem } from './iam';
 import { BIGQUERY_COLUMN_NAME_PATTERN, BIGQUERY_MAX_CLUSTERING_COLUMNS, LakeTable, LakeTableOptions } from './lake-table';
 import { LAKE_LOCATION_RULE } from './location';
-import { GcpChecks } from './policy/gcp-checks';
+import { GcpChecks } from './policy/engine/gcp-checks';
 import { GCP_PROJECT_ID_RULE } from './project';
 import { RemovalPolicy, resolveRemovalPolicy } from './removal-policy';
 

@@ -16,7 +16,7 @@ import { Fn, ITerraformDependable, TerraformResource, Token } from './cdktf';
 import { DataLake } from './data-lake';
 import { flattenIamProps, GcpIamProps, iamMemberProblem } from './iam';
 import { LakeTable } from './lake-table';
-import { GcpChecks } from './policy/gcp-checks';
+import { GcpChecks } from './policy/engine/gcp-checks';
 import { CRON_EXPRESSION_DESCRIPTION, cronExpressionProblem, timeZoneProblem } from './private/feature-store-cron';
 import { PSC_ALLOWED_PROJECT_RULE, VERTEX_FEATURE_RESOURCE_ID_RULE, VERTEX_REGION_RULE } from './private/feature-store-names';
 import { featureSourceProblems, featureSourceQuery } from './private/feature-store-source';

@@ -14,7 +14,7 @@ import { cryptoKeyIdProblem, ICryptoKey } from './crypto-key';
 import { DataLake } from './data-lake';
 import { flattenIamProps, GcpIamProps, iamMemberProblem } from './iam';
 import { LakeTable } from './lake-table';
-import { GcpChecks } from './policy/gcp-checks';
+import { GcpChecks } from './policy/engine/gcp-checks';
 import { PUBSUB_METADATA_COLUMNS, streamingIngestSchemaProblems } from './private/streaming-ingest-bigquery';
 import {
   ALERT_GRANULARITY_SECONDS, NOTIFICATION_CHANNEL_RULE, PUBSUB_DELIVERY_ATTEMPTS, PUBSUB_ID_RULE, PUBSUB_RETENTION_SECONDS,

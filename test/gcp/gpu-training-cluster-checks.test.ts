@@ -13,7 +13,7 @@ import * as path from 'path';
 import { GpuType } from 'mlops-constructs';
 import { checkTerraformStack, DataLake, GcpChecks, GpuTrainingCluster, GpuTrainingClusterDriverVersion, GpuTrainingClusterReleaseChannel } from 'mlops-constructs/gcp';
 import { TerraformStack } from '../../lib/gcp/cdktf';
-import { GKE_RULES } from '../../lib/gcp/policy/rule-sets/gke';
+import { GKE_RULES } from '../../lib/gcp/policy/rules/gke';
 import { newAppAndStack, newStack, ordersSchema } from './support';
 
 const GKE_RULE_IDS = GKE_RULES.map((r) => r.id);
