@@ -1,9 +1,9 @@
 import { IConstruct } from 'constructs';
 import { MlopsValidationError } from '../../../core';
 import { TerraformStack } from '../../cdktf';
+import { GcpFoundationChecks } from '../packs/gcp-foundation-checks';
 import { acknowledgmentCovers, PolicyAcknowledgment, ScopedAcknowledgment } from './acknowledgment';
 import { PolicyCompliance } from './compliance';
-import { GcpFoundationChecks } from '../packs/gcp-foundation-checks';
 import { PolicyPack } from './pack';
 import { AcknowledgedFinding, PolicyFinding, PolicyReport } from './report';
 import { SynthesizedStack, TerraformJson } from './synthesized-stack';
@@ -60,7 +60,7 @@ export class GcpChecks {
    * {@link GcpChecks.addTo} (they then run inside synth, after the aspects) or after `app.synth()`.
    */
   public static check(stack: TerraformStack, pack: PolicyPack = new GcpFoundationChecks()): PolicyReport {
-    return GcpChecks.checkSynthesized(stack.toTerraform() as TerraformJson, pack, GcpChecks.acknowledgmentsOf(stack));
+    return GcpChecks.report(stack.toTerraform() as TerraformJson, pack, GcpChecks.acknowledgmentsOf(stack));
   }
 
   /**
@@ -71,7 +71,7 @@ export class GcpChecks {
    * @param pack the rules to run
    * @param acknowledgments acknowledgments with the construct path each covers
    */
-  public static checkSynthesized(
+  public static report(
     json: TerraformJson,
     pack: PolicyPack = new GcpFoundationChecks(),
     acknowledgments: readonly ScopedAcknowledgment[] = [],
@@ -135,15 +135,15 @@ export class GcpChecks {
 
 /**
  * Runs the project's policy pack on a stack: `GcpChecks.check(stack, pack)`, or, when the stack
- * was synthesized already, `GcpChecks.checkSynthesized(document, pack, <the stack's
+ * was synthesized already, `GcpChecks.report(document, pack, <the stack's
  * acknowledgments>)` on its `cdk.tf.json` content.
  *
  * @param stack the stack (its construct tree holds the acknowledgments)
  * @param document the stack's synthesized Terraform JSON, when already at hand
  * @param pack the rules
  */
-export function checkTerraformStack(stack: TerraformStack, document?: TerraformJson, pack: PolicyPack = new GcpFoundationChecks()): PolicyReport {
+export function policyReport(stack: TerraformStack, document?: TerraformJson, pack: PolicyPack = new GcpFoundationChecks()): PolicyReport {
   return document === undefined
     ? GcpChecks.check(stack, pack)
-    : GcpChecks.checkSynthesized(document, pack, GcpChecks.acknowledgmentsOf(stack));
+    : GcpChecks.report(document, pack, GcpChecks.acknowledgmentsOf(stack));
 }

@@ -51,8 +51,8 @@ export interface TerraformReference {
 
 const REFERENCE = /^\$\{(data\.)?([a-z0-9_]+)\.([A-Za-z0-9_-]+)\.([a-z0-9_]+)\}$/;
 
-/** Parses a value that is exactly one Terraform reference expression, else `undefined`. */
-export function parseReference(value: unknown): TerraformReference | undefined {
+/** The reference a value holds when it is exactly one Terraform reference expression, else `undefined`. */
+export function referenceOf(value: unknown): TerraformReference | undefined {
   if (typeof value !== 'string') {
     return undefined;
   }
@@ -114,7 +114,7 @@ export class SynthesizedStack {
    * literal value of `target`'s `literalAttribute` (a bucket named in plain text).
    */
   public designates(value: unknown, target: SynthesizedResource, attributes: readonly string[], literalAttribute: string): boolean {
-    const ref = parseReference(value);
+    const ref = referenceOf(value);
     if (ref !== undefined) {
       return ref.mode === 'resource' && ref.type === target.type && ref.name === target.name && attributes.includes(ref.attribute);
     }

@@ -6,13 +6,12 @@ import { KmsCryptoKey } from '@cdktf/provider-google/lib/kms-crypto-key';
 import { KmsKeyRing } from '@cdktf/provider-google/lib/kms-key-ring';
 import { StorageBucket } from '@cdktf/provider-google/lib/storage-bucket';
 import { StorageBucketIamMember } from '@cdktf/provider-google/lib/storage-bucket-iam-member';
+import { TerraformStack, Testing } from 'cdktf';
 import { Construct } from 'constructs';
 import * as fs from 'fs';
+import { MlopsValidationError } from 'mlops-constructs';
+import { DataLake, GcpChecks, policyReport } from 'mlops-constructs/gcp';
 import * as path from 'path';
-import { MlopsValidationError } from '../../../../lib/core';
-import { TerraformStack, Testing } from '../../../../lib/gcp/cdktf';
-import { DataLake } from '../../../../lib/gcp';
-import { checkTerraformStack, GcpChecks } from '../../../../lib/gcp/policy';
 import { newAppAndStack, newStack, ordersSchema } from '../../support';
 
 /** A DataLake with a rotating KMS key, tables and grants: everything the construct can create. */
@@ -165,7 +164,7 @@ describe('acknowledgments', () => {
   });
 });
 
-describe('checkTerraformStack on an already synthesized document', () => {
+describe('policyReport on an already synthesized document', () => {
   test('reads construct paths from the cdk.tf.json metadata and applies the stack\'s acknowledgments', () => {
     // given a synthesized app
     const { app, stack } = newAppAndStack();
@@ -174,7 +173,7 @@ describe('checkTerraformStack on an already synthesized document', () => {
     app.synth();
     const document = JSON.parse(fs.readFileSync(path.join(app.outdir, 'stacks', 'stack', 'cdk.tf.json'), 'utf8'));
     // when checked from the file
-    const report = checkTerraformStack(stack, document);
+    const report = policyReport(stack, document);
     // then it agrees with the in-memory check
     expect(report).toEqual(GcpChecks.check(stack));
     expect(report.findings.every((f) => f.constructPath.startsWith('stack/Bad/'))).toBe(true);

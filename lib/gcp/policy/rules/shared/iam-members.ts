@@ -1,5 +1,5 @@
 import { PUBLIC_IAM_MEMBERS } from '../../../iam';
-import { nestedBlocks, parseReference, SynthesizedResource, SynthesizedStack, TerraformBlock } from '../../engine/synthesized-stack';
+import { nestedBlocks, referenceOf, SynthesizedResource, SynthesizedStack, TerraformBlock } from '../../engine/synthesized-stack';
 
 /** Predefined Cloud Storage ACLs that grant access to everyone. */
 const PUBLIC_PREDEFINED_ACLS = ['publicRead', 'publicReadWrite'];
@@ -49,7 +49,7 @@ export function grantedMembers(resource: SynthesizedResource, stack: Synthesized
 }
 
 function policyMembers(policyData: unknown, stack: SynthesizedStack): string[] {
-  const ref = parseReference(policyData);
+  const ref = referenceOf(policyData);
   if (ref !== undefined) {
     const policy = ref.mode === 'data' && ref.type === 'google_iam_policy' ? stack.dataSource(ref.type, ref.name) : undefined;
     return policy ? nestedBlocks(policy, 'binding').flatMap((b: TerraformBlock) => stringList(b.members)) : [];
