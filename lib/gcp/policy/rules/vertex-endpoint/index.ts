@@ -29,7 +29,7 @@ export const VERTEX_ENDPOINT_RULES: readonly PolicyRuleDefinition[] = [
   {
     id: 'GCP-VAI6',
     rule: vertexEndpointPrivate,
-    message: 'The Vertex AI endpoint is public: set private_service_connect_config { enable_private_service_connect = true } or network (VPC peering) (ModelEndpoint: keep the default vertexAccess, Private Service Connect).',
+    message: 'The Vertex AI endpoint is public: set private_service_connect_config { enable_private_service_connect = true } or network (VPC peering) (ModelEndpoint: keep the default access of ModelEndpointPlatform.vertexAi(), Private Service Connect).',
     reference: 'https://cloud.google.com/vertex-ai/docs/predictions/choose-endpoint-type; no checkov equivalent',
   },
   {
