@@ -64,7 +64,7 @@ function gcpNames(schema: TableSchema) {
   const stack = newStack();
   const lake = new gcp.DataLake(stack, 'Lake', { prefix: 'spine', location: 'europe-west4', tables: [{ zone: 'curated', schema }] });
   new gcp.StreamingIngest(stack, 'Ingest', { lake, schema });
-  new gcp.FeatureStore(stack, 'Features', { lake, featureGroups: [new FeatureGroupSpec({ name: 'customer_daily', schema })] });
+  new gcp.FeatureStore(stack, 'Features', { lake, featureGroups: [{ spec: new FeatureGroupSpec({ name: 'customer_daily', schema }) }] });
   const synth = new Synth(stack);
   const rawTable = synth.resources('google_bigquery_table').find((b) => b.path === 'Lake/Zone-raw/Table-customer_daily')!;
   const topicSchema = synth.resources('google_pubsub_schema')[0];

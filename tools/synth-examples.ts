@@ -5,7 +5,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { App as TfApp, TerraformStack } from 'cdktf';
-import { checkTerraformStack, GcpChecks } from '../lib/gcp/policy';
+import { GcpChecks, policyReport } from '../lib/gcp/policy';
 import { buildAwsExamples } from '../examples/aws/app';
 import { buildGcpExamples } from '../examples/gcp/app';
 import { listAcknowledgments, newCheckedApp, readFindings } from './checks/aws-checks';
@@ -67,7 +67,7 @@ export function synthGcpExamples(outdir: string): ExampleStackResult[] {
   return stacks.map((stack) => {
     const file = path.join(outdir, 'stacks', stack.node.id, 'cdk.tf.json');
     const document = JSON.parse(fs.readFileSync(file, 'utf8'));
-    const report = checkTerraformStack(stack, document);
+    const report = policyReport(stack, document);
     const resourceCount = Object.values<Record<string, unknown>>(document.resource ?? {}).reduce((n, byName) => n + Object.keys(byName).length, 0)
       + Object.values<Record<string, unknown>>(document.data ?? {}).reduce((n, byName) => n + Object.keys(byName).length, 0);
     return {

@@ -3,6 +3,7 @@
  * `terraform init && terraform apply` deploys it.
  */
 import { App } from 'cdktf';
+import { GcpExistingOrdersStack } from './existing-stack';
 import { GcpFeaturesStack } from './features-stack';
 import { GcpLakeStack } from './lake-stack';
 import { GcpTrainServeStack } from './train-serve-stack';
@@ -10,6 +11,7 @@ import { GcpTrainServeStack } from './train-serve-stack';
 /** Adds the example stacks to `app`. */
 export function buildGcpExamples(app: App): void {
   new GcpLakeStack(app, 'mlops-lake-example');
+  new GcpExistingOrdersStack(app, 'mlops-existing-stack-example');
   new GcpFeaturesStack(app, 'mlops-features-example');
   new GcpTrainServeStack(app, 'mlops-train-serve-example');
 }

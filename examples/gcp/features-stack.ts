@@ -42,11 +42,11 @@ export class GcpFeaturesStack extends TerraformStack {
       lake: this.lake,
       schema: orders, // → Avro topic schema and the raw table, with Pub/Sub's metadata columns
     });
-    this.ingest.grantPublish('serviceAccount:checkout@acme-shop.iam.gserviceaccount.com');
+    this.ingest.grantWrite('serviceAccount:checkout@acme-shop.iam.gserviceaccount.com');
     this.features = new FeatureStore(this, 'Features', {
       lake: this.lake,
-      featureGroups: [customerFeatures], // → feature group, features and an hourly-synced view over curated.customer_daily
+      featureGroups: [{ spec: customerFeatures }], // → feature group, features and an hourly-synced view over curated.customer_daily
     });
-    this.features.grantServe('serviceAccount:ranker@acme-ml-dev.iam.gserviceaccount.com');
+    this.features.grantReadOnline('serviceAccount:ranker@acme-ml-dev.iam.gserviceaccount.com');
   }
 }

@@ -13,7 +13,7 @@ import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
 import { TerraformOutput, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { GpuType } from 'mlops-constructs';
-import { DataLake, GpuTrainingCluster, ModelEndpoint, ModelEndpointPlatform, ModelEndpointTrafficTarget } from 'mlops-constructs/gcp';
+import { DataLake, GpuTrainingCluster, ModelEndpoint, ModelEndpointPlatform, ModelEndpointTraffic } from 'mlops-constructs/gcp';
 
 /** The service account the training pipeline runs as (defined in the team's CI project). */
 const PIPELINE = 'serviceAccount:pipeline@acme-ml-dev.iam.gserviceaccount.com';
@@ -48,15 +48,15 @@ export class GcpTrainServeStack extends TerraformStack {
       location: region,
       network: 'ml-vpc', // with Cloud NAT for image pulls and private services access for Vertex AI
       subnetwork: 'ml-europe-west4',
-      gpuPools: {
-        l4: { accelerator: { gpu: GpuType.L4, gpusPerNode: 1 }, spot: true, maxNodes: 4 },
-        h100: { accelerator: { gpu: GpuType.H100, gpusPerNode: 8, nodeCount: 2 }, zone: `${region}-b` },
-      },
+      gpuPools: [
+        { name: 'l4', accelerator: { gpu: GpuType.L4, gpusPerNode: 1 }, spot: true, maxNodes: 4 },
+        { name: 'h100', accelerator: { gpu: GpuType.H100, gpusPerNode: 8, nodeCount: 2 }, zone: `${region}-b` },
+      ],
     });
-    this.training.grantLaunch(PIPELINE);
+    this.training.grantLaunchTrainingJobs(PIPELINE);
     new TerraformOutput(this, 'TrainingCustomJob', {
       description: 'Body of projects.locations.customJobs.create for the ranker training job.',
-      value: this.training.customJob({
+      value: this.training.createCustomJobRequest({
         displayName: 'train-ranker',
         imageUri: 'europe-docker.pkg.dev/acme-ml-dev/ml/train-ranker:1.4',
         accelerator: { gpu: GpuType.H100, gpusPerNode: 8, nodeCount: 2 },
@@ -82,13 +82,14 @@ export class GcpTrainServeStack extends TerraformStack {
     this.service = new ModelEndpoint(this, 'Fraud', {
       prefix: 'fraud',
       region,
-      platform: ModelEndpointPlatform.CLOUD_RUN,
+      platform: ModelEndpointPlatform.cloudRun({
+        image: 'europe-docker.pkg.dev/acme-ml-dev/serving/fraud:2',
+        revisionSuffix: 'v2',
+        traffic: ModelEndpointTraffic.canary('v1', 10),
+      }),
       encryptionKey: key,
       captureLake: this.lake,
-      cloudRunImage: 'europe-docker.pkg.dev/acme-ml-dev/serving/fraud:2',
       accelerator: { gpu: GpuType.L4, gpusPerNode: 1 },
-      cloudRunRevisionSuffix: 'v2',
-      cloudRunTraffic: ModelEndpointTrafficTarget.canary('v1', 10),
     });
     this.service.grantInvoke('serviceAccount:payments@acme-shop.iam.gserviceaccount.com');
   }

@@ -14,13 +14,3 @@ export interface ICryptoKey {
   /** The key's resource id: `projects/<project>/locations/<location>/keyRings/<ring>/cryptoKeys/<key>`. */
   readonly id: string;
 }
-
-/** The shape of a Cloud KMS crypto key resource id. */
-export const CRYPTO_KEY_ID_PATTERN = /^projects\/[^/]+\/locations\/[^/]+\/keyRings\/[^/]+\/cryptoKeys\/[^/]+$/;
-
-/** `undefined` when `id` is a crypto key resource id, else what is allowed. Call only on resolved strings. */
-export function cryptoKeyIdProblem(id: unknown): string | undefined {
-  return typeof id === 'string' && CRYPTO_KEY_ID_PATTERN.test(id)
-    ? undefined
-    : 'a Cloud KMS crypto key resource id "projects/<project>/locations/<location>/keyRings/<ring>/cryptoKeys/<key>" (a KmsCryptoKey resource passes its id)';
-}

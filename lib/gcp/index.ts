@@ -2,22 +2,19 @@
  * mlops-constructs/gcp — the Google Cloud constructs (cdktf + @cdktf/provider-google) and the
  * project's own GCP policy pack.
  *
- * Only the public API is re-exported here; helpers shared by the constructs (IAM member
- * validation, the GCS lifecycle mapping, removal-policy resolution) stay internal to lib/gcp.
+ * Each construct folder's index exports its public files; helpers shared by the constructs
+ * (lib/gcp/private) and each construct's own (<construct>/private) stay internal.
  */
-export { RemovalPolicy } from './removal-policy';
-export type { ICryptoKey } from './crypto-key';
-export { PUBLIC_IAM_MEMBERS } from './iam';
-export type { GcpIamProps } from './iam';
-export { GCP_PROJECT_ID_RULE } from './project';
-export { LAKE_LOCATION_RULE } from './location';
-export { BIGQUERY_MAX_CLUSTERING_COLUMNS } from './lake-table';
-export type { LakeTable } from './lake-table';
-export type { LakeTableOptions } from './lake-table';
-export { DataLake } from './data-lake';
-export type { DataLakeProps, IDataLake } from './data-lake';
-export * from './policy';
+export * from './iam';
+export * from './crypto-key';
+export * from './removal-policy';
+export * from './project';
+export * from './duration';
+export * from './size';
+export * from './vertex-ai-api';
+export * from './data-lake';
 export * from './streaming-ingest';
 export * from './feature-store';
 export * from './gpu-training-cluster';
 export * from './model-endpoint';
+export * from './policy';

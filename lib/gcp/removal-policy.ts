@@ -1,5 +1,3 @@
-import { assertDataDestructionAllowed, ContextReader, MlopsValidationError } from '../core';
-
 /**
  * What happens to a stateful resource (bucket, dataset, table) when it leaves the Terraform
  * configuration or the stack is destroyed.
@@ -17,22 +15,4 @@ export enum RemovalPolicy {
   RETAIN = 'retain',
   /** Destroy the resource and all data in it. Needs the app-level context opt-in too. */
   DESTROY = 'destroy',
-}
-
-/**
- * Validates a removal policy given to a construct and returns it, `RETAIN` when none was given.
- * Throws for a value that is not a {@link RemovalPolicy}, and for `DESTROY` unless the app allows
- * data destruction.
- */
-export function resolveRemovalPolicy(scope: ContextReader, property: string, value: RemovalPolicy | undefined): RemovalPolicy {
-  if (value === undefined) {
-    return RemovalPolicy.RETAIN;
-  }
-  if (!(Object.values(RemovalPolicy) as string[]).includes(value)) {
-    throw new MlopsValidationError(scope, property, value, `RemovalPolicy.RETAIN or RemovalPolicy.DESTROY`);
-  }
-  if (value === RemovalPolicy.DESTROY) {
-    assertDataDestructionAllowed(scope, property, value);
-  }
-  return value;
 }

@@ -1,5 +1,5 @@
-import { namingProblem } from '../../lib/core';
-import { GCP_PROJECT_ID_RULE } from '../../lib/gcp/project';
+import { namingProblem } from 'mlops-constructs';
+import { GCP_PROJECT_ID_RULE } from 'mlops-constructs/gcp';
 
 test.each(['acme-ml-dev', 'abcdef', 'example.com:my-project'])('%s is a project id', (p) => {
   expect(namingProblem(GCP_PROJECT_ID_RULE, p)).toBeUndefined();

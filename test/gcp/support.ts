@@ -4,8 +4,9 @@
  * assertions name the construct they are about rather than a hashed logical id.
  */
 import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
-import { FieldType, TableSchema } from '../../lib/core';
-import { App, TerraformStack, Testing } from '../../lib/gcp/cdktf';
+import { App, TerraformStack, Testing } from 'cdktf';
+import { FieldType, TableSchema } from 'mlops-constructs';
+import { DataLake, DataLakeAttributes, IDataLake } from 'mlops-constructs/gcp';
 
 /** A resource or data source of a synthesized stack. */
 export interface Block {
@@ -103,4 +104,19 @@ export function ordersSchema(): TableSchema {
     entityKeys: ['customer_id', 'order_id'],
     eventTime: 'ordered_at',
   });
+}
+
+/** The attributes of a lake made elsewhere: project `acme-data`, in `us-central1`, with a key, zones named `acme-ml-<zone>`. */
+export const IMPORTED_LAKE: DataLakeAttributes = {
+  prefix: 'acme-ml',
+  project: 'acme-data',
+  location: 'us-central1',
+  zoneBuckets: { raw: 'acme-ml-raw', curated: 'acme-ml-curated', artifacts: 'acme-ml-artifacts' },
+  zoneDatasets: { raw: 'acme_ml_raw', curated: 'acme_ml_curated', artifacts: 'acme_ml_artifacts' },
+  encryptionKey: { id: 'projects/acme-data/locations/us-central1/keyRings/lake/cryptoKeys/lake' },
+};
+
+/** A lake imported into `stack` as `Lake` (see IMPORTED_LAKE), with attribute overrides. */
+export function importedLake(stack: TerraformStack, overrides: Partial<DataLakeAttributes> = {}): IDataLake {
+  return DataLake.fromDataLakeAttributes(stack, 'Lake', { ...IMPORTED_LAKE, ...overrides });
 }

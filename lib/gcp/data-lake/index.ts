@@ -1,0 +1,3 @@
+export * from './data-lake';
+export * from './lake-table';
+export * from './location';

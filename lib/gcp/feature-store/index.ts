@@ -1,0 +1,3 @@
+export * from './feature-store';
+export * from './online-serving';
+export * from './sync-schedule';

@@ -1,0 +1,3 @@
+export * from './gpu-training-cluster';
+export * from './gpu-pool';
+export * from './custom-job';
