@@ -25,8 +25,6 @@ import { keyProps, logGroupKeyStatement, LOGS_KEY_ACTIONS_NAMED } from '../priva
 import { acknowledgeWildcardResources } from '../private/nag';
 import { defaultPrefix, resolveName } from '../private/names';
 import { resolveRemovalPolicy } from '../private/removal-policy';
-import { S3TextFiles } from '../private/s3-text-files';
-import { ec2NetworkInterfaceStatements, networkInterfaceReason } from '../private/vpc-iam';
 import {
   HYPERPOD_CLUSTER_NAME_RULE,
   HYPERPOD_CPU_INSTANCE_TYPES,
@@ -38,6 +36,8 @@ import {
   hyperPodOfferings,
 } from './private/hyperpod';
 import { lifecycleScripts, ON_CREATE_SCRIPT, provisioningParameters } from './private/lifecycle-scripts';
+import { S3TextFiles } from './private/s3-text-files';
+import { ec2NetworkInterfaceStatements, networkInterfaceReason } from './private/vpc-iam';
 import { CreateTrainingJobRequest, GpuTrainingJobProfile } from './training-job-profile';
 
 /**

@@ -140,7 +140,7 @@ export class SqlDialect {
   }
 
   /** An ISO-8601 text (`2024-05-01T10:00:00Z`, with offset or `Z`) as a UTC timestamp without zone. */
-  public parseIsoTimestamp(expression: string): string {
+  public timestampFromIso(expression: string): string {
     switch (this) {
       // at_timezone rather than AT TIME ZONE: the same in Trino, and node-sql-parser reads it inside CAST.
       case SqlDialect.TRINO: return `CAST(at_timezone(from_iso8601_timestamp(${expression}), 'UTC') AS TIMESTAMP)`;

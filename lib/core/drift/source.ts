@@ -273,7 +273,7 @@ export class CapturedRecords {
   public problems(property: string, schema: TableSchema, dialect: SqlDialect, predictionField?: string): ValidationProblem[] {
     const problems = [...this.source.problems(`${property}.table`), ...this.partitioning.problems(`${property}.partitioning`)];
     const names = new Set(schema.fields.map((f) => f.name));
-    const checkField = (p: string, name: string) => {
+    const addFieldProblem = (p: string, name: string) => {
       if (!names.has(name)) {
         problems.push({ property: p, value: name, allowed: `a field of schema "${schema.name}" (${[...names].join(', ')})` });
       }
@@ -289,12 +289,12 @@ export class CapturedRecords {
     }
     const o = this.options as SageMakerCaptureOptions & VertexRequestResponseLogOptions;
     if (o.requestIdField !== undefined) {
-      checkField(`${property}.requestIdField`, o.requestIdField);
+      addFieldProblem(`${property}.requestIdField`, o.requestIdField);
     }
-    (o.inputCsvColumns ?? []).forEach((n, i) => checkField(`${property}.inputCsvColumns[${i}]`, n));
-    (o.outputCsvColumns ?? []).forEach((n, i) => checkField(`${property}.outputCsvColumns[${i}]`, n));
+    (o.inputCsvColumns ?? []).forEach((n, i) => addFieldProblem(`${property}.inputCsvColumns[${i}]`, n));
+    (o.outputCsvColumns ?? []).forEach((n, i) => addFieldProblem(`${property}.outputCsvColumns[${i}]`, n));
     for (const [name, path] of Object.entries(o.jsonPaths ?? {})) {
-      checkField(`${property}.jsonPaths`, name);
+      addFieldProblem(`${property}.jsonPaths`, name);
       if (typeof path !== 'string' || !/^\$(?:\.[A-Za-z_][A-Za-z0-9_]*|\[\d+\])*$/.test(path)) {
         problems.push({ property: `${property}.jsonPaths.${name}`, value: path, allowed: 'a JSON path of member names and array indexes, such as $.amount or $.instances[0]' });
       }
@@ -340,7 +340,7 @@ export class CapturedRecords {
     const outputColumns = o.outputCsvColumns ?? (predictionField !== undefined ? [predictionField] : []);
     const inputColumns = o.inputCsvColumns ?? ctx.schema.valueFields.map((f) => f.name).filter((n) => n !== predictionField && n !== requestId && !outputColumns.includes(n));
     const raw = [
-      `${d.parseIsoTimestamp('c.eventmetadata.inferencetime')} AS capture_time`,
+      `${d.timestampFromIso('c.eventmetadata.inferencetime')} AS capture_time`,
       `COALESCE(c.eventmetadata.inferenceid, c.eventmetadata.eventid) AS capture_request_id`,
       `${decoded(input)} AS capture_input`,
       `${d.firstLine(decoded(input))} AS capture_input_csv`,
@@ -407,7 +407,7 @@ function castText(d: SqlDialect, text: string, field: ResolvedField): string {
     case FieldTypeKind.BOOLEAN: return d.tryCast(text, d.booleanType);
     case FieldTypeKind.INT32:
     case FieldTypeKind.INT64: return d.tryCast(text, d.bigintType);
-    case FieldTypeKind.TIMESTAMP: return d.parseIsoTimestamp(text);
+    case FieldTypeKind.TIMESTAMP: return d.timestampFromIso(text);
     case FieldTypeKind.DATE: return d.tryCast(text, 'DATE');
     default: return d.tryCast(text, d.doubleType);
   }

@@ -1,6 +1,6 @@
 /**
  * The lake's buckets: a zone bucket and the access-logs bucket, as the hardened S3 defaults
- * (`lib/aws/private/s3.ts`) with the per-lake inputs merged over them, and the warning a user gets
+ * (`./s3.ts`) with the per-lake inputs merged over them, and the warning a user gets
  * for an access-logs bucket weaker than the default.
  */
 import { Annotations, RemovalPolicy } from 'aws-cdk-lib';
@@ -8,7 +8,7 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { IConstruct } from 'constructs';
 import { LakeLifecycle } from '../../../core';
-import { ACCESS_LOGS_BUCKET_DEFAULTS, bucketRemovalProps, DATA_BUCKET_DEFAULTS, lifecycleRules } from '../../private/s3';
+import { ACCESS_LOGS_BUCKET_DEFAULTS, bucketRemovalProps, DATA_BUCKET_DEFAULTS, lifecycleRules } from './s3';
 
 /**
  * Lifecycle of the access logs: read during investigations of recent events, kept two years for

@@ -23,7 +23,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { acknowledgeWildcardResources } from './nag';
+import { acknowledgeWildcardResources } from '../../private/nag';
 import { ec2NetworkInterfaceStatements, networkInterfaceReason } from './vpc-iam';
 
 /** Properties of {@link S3TextFiles}. */
