@@ -1,0 +1,144 @@
+/**
+ * The parity table: one row per concept the library builds on both clouds, with every way the two
+ * clouds' APIs may differ and why. test/parity.test.ts reads both entry points with the TypeScript
+ * checker and fails on a difference that is not listed here, and on a listed one that no longer
+ * exists; docs/parity.md is generated from this table and the code (`npm run parity:doc`).
+ *
+ * Adding a concept (TrainingPipeline, ModelRegistry, DriftMonitor, DeliveryPipeline) is one row:
+ * `{ concept: 'ModelRegistry', allowed: [] }`, then run the test — it prints each difference with
+ * the entry to paste here, reason left for you to write. While only one cloud has the construct,
+ * list that as `{ kind: 'missing', cloud: 'aws', names: ['ModelRegistry'], reason: '…' }`.
+ *
+ * What is compared, for the classes `<Concept>` of `mlops-constructs/aws` and `mlops-constructs/gcp`:
+ * the members of `<Concept>Props` (and which are optional), the members of `I<Concept>`, the
+ * public `grant*` methods (and their parameters), the public statics (`from<Concept>Attributes`),
+ * the `<CONCEPT>_WARNINGS` object exported from the construct folder, and the members of each of
+ * the row's paired `types`. Types of members are not compared: grantees are `iam.IGrantable` on
+ * AWS and member strings on GCP by design, and that is one entry in the table of docs/parity.md,
+ * not one per grant.
+ */
+import { CloudOnlyConstruct, ParityConcept } from './compare';
+
+/** Differences shared by every concept, shown once at the top of docs/parity.md. */
+export const GENERAL_DIFFERENCES: readonly string[] = [
+  'Grantees are `iam.IGrantable` and grants return `iam.Grant` on AWS; on GCP grantees are IAM member strings (`serviceAccount:…`, `group:…`) and grants return the `google_*_iam_member` resources (`ITerraformDependable[]`) to depend on.',
+  'Every GCP Props extends `GcpIamProps` (`iam`: role → members, granted on the construct\'s own resources or project), as cloud-foundation-fabric modules do; AWS constructs grant through `grant*` methods only.',
+  'GCP constructs take `project?` (and `location`/`region` where the service is regional); on AWS the account and region come from the stack.',
+  'Metric methods (`metricXxx()`) exist on AWS only: CloudWatch metric objects are an aws-cdk idiom; GCP alert policies name their metric type in the policy.',
+  'Time and size are aws-cdk `Duration`/`Size` on AWS and the library\'s own `Duration`/`Size` (`lib/gcp/duration.ts`, `lib/gcp/size.ts`, same static API) on GCP.',
+  'AWS warning ids are `mlops-constructs:<Construct>.<camelCaseId>`; existing GCP ids keep their kebab-case values (grandfathered, listed in test/conventions.test.ts); new ones on either cloud use the AWS scheme.',
+];
+
+const GCP_PROJECT = 'GCP constructs take the project explicitly (default: the provider\'s); the AWS account comes from the stack.';
+const GCP_IAM = 'GcpIamProps on every GCP Props (R14): role → members on the construct\'s resources; AWS grants through grant* methods only.';
+const AWS_METRICS = 'CloudWatch metric methods are an aws-cdk idiom with no GCP counterpart (GCP alert policies name the metric type).';
+
+/** The rows. */
+export const PARITY_CONCEPTS: readonly ParityConcept[] = [
+  {
+    concept: 'DataLake',
+    types: [{ aws: 'LakeTable', gcp: 'LakeTable' }, { aws: 'DataLakeAttributes', gcp: 'DataLakeAttributes' }],
+    allowed: [
+      { kind: 'optionality', cloud: 'gcp', names: ['prefix'], reason: 'GCS bucket names are global, so the GCP prefix is required; the AWS one has a derived default (bucket names are left to CloudFormation).' },
+      { kind: 'props', cloud: 'gcp', names: ['project', 'iam'], reason: `${GCP_PROJECT} ${GCP_IAM}` },
+      { kind: 'props', cloud: 'gcp', names: ['location'], reason: 'GCS buckets and BigQuery datasets take a location (multi-region or region); S3 buckets are in the stack\'s region.' },
+      { kind: 'props', cloud: 'aws', names: ['athenaBytesScannedCutoffPerQuery'], reason: 'The AWS lake creates an Athena workgroup (the query engine); on GCP, BigQuery is the lake and has no per-lake workgroup.' },
+      { kind: 'props', cloud: 'aws', names: ['accessLogsBucket'], reason: 'The AWS lake can write access logs to an existing bucket; the GCP lake always creates its log bucket (accepting one is new behaviour, not part of the shape pass). The `accessLogsBucket` attribute is on both classes.' },
+      { kind: 'interface', cloud: 'aws', names: ['athenaWorkGroupName', 'glueDatabaseName'], reason: 'Service nouns (R1): the Glue database and Athena workgroup of a zone on AWS are the BigQuery dataset on GCP (`dataset(zone)`).' },
+      { kind: 'interface', cloud: 'gcp', names: ['dataset'], reason: 'Service noun (R1): the BigQuery dataset of a zone; AWS has `glueDatabaseName(zone)`.' },
+      { kind: 'interface', cloud: 'gcp', names: ['prefix', 'project', 'location'], reason: 'GCP consumers derive names and grants from the lake\'s prefix, project and location (an import gives all three); an AWS import has no prefix (the class has one) and the account and region come from the stack.' },
+      { kind: 'interface', cloud: 'gcp', names: ['addTable', 'addTableColumns'], reason: 'A GCP imported lake can create tables in its existing datasets (BigQuery tables are resources of their own), and StreamingIngest adds its metadata columns; an AWS imported lake cannot add Glue tables (addTable is on the AWS class only).' },
+      { kind: 'interface', cloud: 'aws', names: ['metricBucketSizeBytes', 'metricNumberOfObjects', 'metricAthenaProcessedBytes'], reason: AWS_METRICS },
+      { kind: 'statics', cloud: 'gcp', names: ['isDataLake'], reason: 'GCP constructs accept a lake from plain JavaScript and check it with `DataLake.isDataLake` (a symbol brand); AWS constructs rely on aws-cdk\'s interface typing.' },
+      { kind: 'members', cloud: 'aws', subject: 'LakeTable', names: ['databaseName', 'tableName', 'location'], reason: 'Service nouns (R1): the Glue database and table names and the S3 location of the table\'s data.' },
+      { kind: 'members', cloud: 'gcp', subject: 'LakeTable', names: ['datasetId', 'tableId'], reason: 'Service nouns (R1): the BigQuery dataset and table ids.' },
+      { kind: 'members', cloud: 'aws', subject: 'DataLakeAttributes', names: ['glueDatabaseNames', 'athenaWorkGroupName'], reason: 'An AWS import names its Glue databases and Athena workgroup; the buckets are `zoneBuckets` on both.' },
+      { kind: 'members', cloud: 'gcp', subject: 'DataLakeAttributes', names: ['prefix', 'project', 'location', 'zoneDatasets'], reason: 'A GCP import names its BigQuery datasets and gives the prefix, project and location consumers derive names and grants from.' },
+    ],
+  },
+  {
+    concept: 'StreamingIngest',
+    allowed: [
+      { kind: 'props', cloud: 'aws', names: ['stream', 'streamName', 'streamRetention', 'deliveryStreamName'], reason: 'Kinesis + Firehose: an existing stream can be passed, and the two streams have physical names (R7 `<resource>Name`); on GCP the topic and subscriptions derive from `prefix`.' },
+      { kind: 'props', cloud: 'aws', names: ['partitionKeyField', 'jsonDeserializer', 'bufferingInterval', 'bufferingSize', 'errorOutputPrefix'], reason: 'Firehose delivery settings (dynamic partitioning, record format conversion, buffering, error prefix); a BigQuery subscription writes rows directly and has none of them.' },
+      { kind: 'props', cloud: 'gcp', names: ['prefix'], reason: 'Base of the five derived Pub/Sub ids (topic, schema, subscription, dead-letter topic and subscription); AWS names its two streams with `streamName`/`deliveryStreamName`.' },
+      { kind: 'props', cloud: 'gcp', names: ['project', 'iam'], reason: `${GCP_PROJECT} ${GCP_IAM}` },
+      { kind: 'props', cloud: 'gcp', names: ['encryptionKey'], reason: 'The GCP topic uses the given key (default: the lake\'s); AWS always creates the ingest\'s own stream key so that producers\' key rights never reach the lake\'s objects (or uses the key of the `stream` passed).' },
+      { kind: 'props', cloud: 'gcp', names: ['messageRetention', 'deadLetterRetention', 'maxDeliveryAttempts', 'encoding'], reason: 'Pub/Sub settings: topic retention, the dead-letter path and the message encoding of the Avro schema; the Kinesis retention is `streamRetention`.' },
+      { kind: 'props', cloud: 'aws', names: ['alarmActions'], reason: 'Monitoring targets are the service\'s (R9): CloudWatch alarm actions on AWS, Cloud Monitoring notification channels on GCP.' },
+      { kind: 'props', cloud: 'gcp', names: ['notificationChannels'], reason: 'Monitoring targets are the service\'s (R9): Cloud Monitoring notification channels on GCP, alarm actions on AWS.' },
+      { kind: 'props', cloud: 'gcp', names: ['oldestUnackedMessageAgeAlarmThreshold'], reason: 'The AWS ingest alarm thresholds are fixed named levels (`ALARM_LEVELS`, half the retention for iterator age); GCP exposes the backlog-age threshold.' },
+      { kind: 'interface', cloud: 'aws', names: ['stream', 'deliveryStreamName', 'deliveryStreamArn'], reason: 'Service nouns (R1): the Kinesis stream and the Firehose delivery stream.' },
+      { kind: 'interface', cloud: 'gcp', names: ['topicName', 'deadLetterSubscriptionName'], reason: 'Service nouns (R1): the Pub/Sub topic and the dead-letter subscription.' },
+      { kind: 'interface', cloud: 'aws', names: ['metricGetRecordsIteratorAgeMilliseconds', 'metricWriteProvisionedThroughputExceeded', 'metricReadProvisionedThroughputExceeded', 'metricDeliveryToS3DataFreshness', 'metricDeliveryToS3Success', 'metricFailedConversionRecords', 'metricPartitionCountExceeded'], reason: AWS_METRICS },
+      { kind: 'grants', cloud: 'aws', names: ['grantRead'], reason: 'Cloud-specific extra grant (R4): consumers may read the Kinesis stream besides Firehose; Pub/Sub consumers attach their own subscriptions.' },
+      { kind: 'grants', cloud: 'gcp', names: ['grantReadDeadLetters'], reason: 'Cloud-specific extra grant (R4): the dead-letter subscription is Pub/Sub\'s; Firehose writes failed records under the error prefix of the zone, read with the lake\'s grants.' },
+    ],
+  },
+  {
+    concept: 'FeatureStore',
+    types: [{ aws: 'FeatureStoreGroup', gcp: 'FeatureStoreGroup' }, { aws: 'FeatureStoreGroupProps', gcp: 'FeatureStoreGroupProps' }],
+    allowed: [
+      { kind: 'props', cloud: 'aws', names: ['onlineStoreEncryptionKey'], reason: 'SageMaker encrypts the online store with a key of the store; google provider 6.50 has no CMEK for Vertex AI online stores (GCP-VAI1 is acknowledged with that reason).' },
+      { kind: 'props', cloud: 'gcp', names: ['project', 'iam'], reason: `${GCP_PROJECT} ${GCP_IAM}` },
+      { kind: 'props', cloud: 'gcp', names: ['region'], reason: 'The Vertex AI region of the online store (default: the lake\'s location when it is a region); SageMaker is in the stack\'s region.' },
+      { kind: 'props', cloud: 'gcp', names: ['onlineServing', 'syncSchedule'], reason: 'Vertex AI has one online store per feature store, Optimized or Bigtable, synced from BigQuery on a schedule; SageMaker writes online records directly, and chooses the storage tier per group (`onlineStorageType`).' },
+      { kind: 'interface', cloud: 'aws', names: ['featureGroupNames', 'featureGroupArn', 'lake', 'onlineStoreEncryptionKey'], reason: 'An AWS import names its feature groups (grants are per group ARN) and its lake (offline reads go through the lake\'s Glue tables); a GCP grant is on the project\'s feature views, so the import needs only the store name and region.' },
+      { kind: 'interface', cloud: 'gcp', names: ['onlineStoreName', 'region'], reason: 'Service nouns (R1): the Vertex AI online store and its region; SageMaker has no store resource above the groups.' },
+      { kind: 'grants', cloud: 'aws', names: ['grantWrite', 'grantReadOffline'], reason: 'Cloud-specific extra grants (R4): SageMaker takes writes through PutRecord and serves the offline store through Athena; on GCP the features are the lake\'s BigQuery tables, written and read with the lake\'s grants.' },
+      { kind: 'grantParameters', cloud: 'aws', names: ['grantReadOnline'], reason: 'SageMaker grants per feature group ARN, so AWS can narrow the grant to one group (`featureGroupName?`); google provider 6.50 cannot grant on a feature view, so the GCP grant is a custom role on the project.' },
+      { kind: 'grantParameters', cloud: 'gcp', names: ['grantReadOnline'], reason: 'See AWS: the GCP grant covers the project\'s feature views (no per-view IAM resource in google provider 6.50).' },
+      { kind: 'members', cloud: 'aws', subject: 'FeatureStoreGroup', names: ['featureGroupName', 'featureGroupArn', 'offlineStoreS3Uri', 'offlineTableName'], reason: 'Service nouns (R1): the SageMaker group and its Iceberg offline store.' },
+      { kind: 'members', cloud: 'gcp', subject: 'FeatureStoreGroup', names: ['lakeTable', 'sourceView', 'features', 'featureView'], reason: 'Service nouns (R1): the BigQuery source table and view, the registry features and the online feature view.' },
+      { kind: 'members', cloud: 'aws', subject: 'FeatureStoreGroupProps', names: ['replacementFingerprint', 'onlineStorageType'], reason: 'SageMaker replaces (empties) a group when a store setting changes, so AWS groups carry the replacement guard; the online tier is per group on SageMaker and per store on Vertex AI (`onlineServing`).' },
+    ],
+  },
+  {
+    concept: 'GpuTrainingCluster',
+    types: [{ aws: 'GpuTrainingClusterWorkerGroupProps', gcp: 'GpuTrainingClusterGpuPoolProps' }],
+    allowed: [
+      { kind: 'props', cloud: 'aws', names: ['accelerator'], reason: 'The AWS cluster-level accelerator sizes the default worker group and the training-job profile (one job shape); GCP pools each carry their own accelerator, and custom jobs take one per request.' },
+      { kind: 'props', cloud: 'aws', names: ['workerGroups', 'hyperPod', 'controllerInstanceType', 'deepHealthChecks', 'nodeVolumeSize', 'fileSystem'], reason: 'The service\'s own names (R1): HyperPod instance groups, its Slurm controller, deep health checks, node volumes and FSx for Lustre; GKE has node pools (`gpuPools`).' },
+      { kind: 'props', cloud: 'gcp', names: ['gpuPools', 'releaseChannel', 'systemMachineType', 'trainingNamespace', 'trainingKubernetesServiceAccount'], reason: 'The service\'s own names (R1): GKE node pools, release channel, the CPU system pool and the Workload Identity binding of training pods.' },
+      { kind: 'props', cloud: 'aws', names: ['vpc', 'vpcSubnets'], reason: 'Networks are the service\'s (R1): an aws-cdk `IVpc` and subnet selection on AWS; GCP names a VPC network and subnetwork.' },
+      { kind: 'props', cloud: 'gcp', names: ['network', 'subnetwork', 'masterIpv4CidrBlock', 'masterAuthorizedNetworks', 'privateEndpoint', 'podsSecondaryRangeName', 'servicesSecondaryRangeName'], reason: 'GKE private-cluster networking: VPC network and subnetwork by name, control-plane range and access, secondary ranges; HyperPod and training jobs take an `IVpc`.' },
+      { kind: 'props', cloud: 'gcp', names: ['location'], reason: 'The GKE cluster\'s region (also Vertex AI\'s); AWS uses the stack\'s region.' },
+      { kind: 'props', cloud: 'gcp', names: ['prefix', 'project', 'iam'], reason: `GKE and service-account names derive from \`prefix\`; AWS names the HyperPod cluster with \`clusterName\` and lets CloudFormation name the rest. ${GCP_PROJECT} ${GCP_IAM}` },
+      { kind: 'props', cloud: 'gcp', names: ['deletionProtection'], reason: 'GKE clusters carry deletion protection (default on); the AWS cluster holds no data (FSx and the volume key follow `removalPolicy`).' },
+      { kind: 'props', cloud: 'aws', names: ['removalPolicy'], reason: 'The AWS cluster owns stateful resources (FSx for Lustre, a volume key) that are retained by default; the GCP cluster owns none (its data is in the lake) and has `deletionProtection`.' },
+      { kind: 'props', cloud: 'aws', names: ['artifactsPrefix', 'trainingInstanceType', 'maxRuntime', 'useSpotInstances', 'maxWait', 'trainingVolumeSize', 'networkIsolation', 'imageRepositories'], reason: 'The SageMaker training-job profile is one job shape fixed at synth (spot at cluster level, stopping condition, isolation, image pulls); a Vertex AI custom job sets machine, spot and image per request (`createCustomJobRequest(options)`).' },
+      { kind: 'interface', cloud: 'aws', names: ['trainingRole'], reason: 'The identity training runs as: an IAM role on AWS, a service account email on GCP (`trainingServiceAccountEmail`).' },
+      { kind: 'interface', cloud: 'gcp', names: ['trainingServiceAccountEmail'], reason: 'The identity training runs as: a service account email on GCP, an IAM role on AWS (`trainingRole`).' },
+      { kind: 'interface', cloud: 'gcp', names: ['clusterName', 'region'], reason: 'GKE consumers (kubectl, node selectors) need the cluster name and region; an AWS HyperPod cluster is optional (`hyperPod: false` keeps only the profile), so its name is on the class only.' },
+      { kind: 'interface', cloud: 'gcp', names: ['createCustomJobRequest'], reason: 'Request builders are named after their API operation (R12): `createCustomJobRequest` is on the GCP interface; AWS `createTrainingJobRequest()` is on the class only (the interface exposes the same data as `trainingJobProfile`).' },
+      { kind: 'members', cloud: 'aws', subject: 'GpuTrainingClusterWorkerGroupProps', names: ['instanceType'], reason: 'Service nouns (R1): a HyperPod instance type (explicit, or from the accelerator); a GKE pool\'s is a machine type.' },
+      { kind: 'members', cloud: 'gcp', subject: 'GpuTrainingClusterGpuPoolProps', names: ['machineType', 'spot', 'minNodes', 'maxNodes', 'zone', 'compactPlacement', 'driverVersion'], reason: 'GKE node-pool settings: machine type, Spot per pool (AWS spot is cluster-level, the training-job profile being one job), autoscaling bounds, zone, compact placement, GPU driver version; HyperPod groups have a fixed instance count.' },
+    ],
+  },
+  {
+    concept: 'ModelEndpoint',
+    allowed: [
+      { kind: 'props', cloud: 'aws', names: ['model', 'capacity', 'deployment', 'inference'], reason: 'Variants are union-like classes on both clouds (R2) but split along each service: SageMaker model, capacity (instances or serverless), deployment (canary or linear) and inference (real-time or async); GCP `platform` chooses Vertex AI or Cloud Run, two services with different capacity models.' },
+      { kind: 'props', cloud: 'gcp', names: ['platform'], reason: 'GCP chooses between two services, Vertex AI and Cloud Run, with `ModelEndpointPlatform.vertexAi()/.cloudRun()` (R2); AWS has one service, SageMaker, with its variants in `model`/`capacity`/`deployment`/`inference`.' },
+      { kind: 'props', cloud: 'gcp', names: ['accelerator', 'minReplicas', 'maxReplicas'], reason: 'On GCP capacity is flat on the endpoint (Vertex AI dedicated resources, Cloud Run instances); on AWS it is inside `ModelEndpointCapacity.instances({ accelerator, … })`. `accelerator.nodeCount` means the initial instance count on both.' },
+      { kind: 'props', cloud: 'aws', names: ['endpointName', 'variantName'], reason: 'SageMaker physical names (R7 `<resource>Name`, derived by default); GCP names derive from the required `prefix`.' },
+      { kind: 'props', cloud: 'gcp', names: ['prefix'], reason: 'Base of every GCP name (Vertex AI display name and endpoint id, Cloud Run service, serving account, capture table); required and literal because the endpoint id is derived from it at synth. AWS names derive from the construct path by default.' },
+      { kind: 'props', cloud: 'gcp', names: ['project', 'region', 'iam'], reason: `${GCP_PROJECT} ${GCP_IAM} The region is Vertex AI's or Cloud Run's.` },
+      { kind: 'props', cloud: 'aws', names: ['environment'], reason: 'The container environment is a SageMaker model setting on AWS and a Cloud Run option on GCP (`ModelEndpointPlatform.cloudRun({ environment })`); Vertex AI takes it with the model upload, outside this construct.' },
+      { kind: 'props', cloud: 'aws', names: ['networkIsolation', 'vpc', 'vpcSubnets', 'securityGroups'], reason: 'SageMaker model networking (network isolation, VPC attachment); GCP private access is chosen in the platform options (`access`, Private Service Connect or VPC peering).' },
+      { kind: 'props', cloud: 'aws', names: ['capturePrefix', 'captureRequests', 'captureResponses', 'captureCsvContentTypes', 'captureJsonContentTypes'], reason: 'SageMaker data capture writes files under a prefix with per-direction and content-type settings; Vertex AI request-response logging writes whole rows to one BigQuery table (the shared `captureLake`/`captureZone`/`captureSamplingPercentage` are on both).' },
+      { kind: 'props', cloud: 'aws', names: ['logRetention', 'removalPolicy'], reason: 'The AWS endpoint owns a log group and a key, retained by default; the GCP endpoint owns no stateful resource (Cloud Run deletion protection is in `cloudRun({ deletionProtection })`).' },
+      { kind: 'props', cloud: 'aws', names: ['errorRateAlarmThreshold', 'modelLatencyAlarmThreshold', 'rollbackAlarms', 'alarmActions'], reason: 'The AWS endpoint has two rollback alarms for blue/green updates; the GCP endpoint has no alert policies yet — adding them changes the Terraform JSON, out of scope of the shape pass (to be added, with `notificationChannels`).' },
+      { kind: 'interface', cloud: 'aws', names: ['endpointArn', 'variantName', 'asynchronous'], reason: 'SageMaker attributes: the endpoint ARN, the production variant, whether it is an async endpoint (invocations differ).' },
+      { kind: 'interface', cloud: 'gcp', names: ['endpointResourceName', 'servingAccountEmail'], reason: 'The full Vertex AI resource name (`endpointName` is the short name on both) and the serving identity as an email, so an imported endpoint has it too; on AWS the execution role is on the class.' },
+      { kind: 'interface', cloud: 'aws', names: ['metric', 'metricInvocations', 'metricInvocation4XXErrors', 'metricInvocation5XXErrors', 'metricModelLatency', 'metricOverheadLatency', 'metricInvocationsPerInstance'], reason: AWS_METRICS },
+      { kind: 'grants', cloud: 'gcp', names: ['grantDeployModel'], reason: 'Cloud-specific extra grant (R4): the google provider cannot deploy a model onto a Vertex AI endpoint, so the pipeline that registers models sends `deployModelRequest()` itself and needs this grant; on AWS the model is part of the stack.' },
+    ],
+  },
+];
+
+/**
+ * Constructs exported by one cloud only, with the reason; every other exported construct must be
+ * in a row of PARITY_CONCEPTS. Empty today: each construct exists on both clouds.
+ */
+export const CLOUD_ONLY_CONSTRUCTS: readonly CloudOnlyConstruct[] = [];
