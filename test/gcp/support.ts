@@ -5,7 +5,6 @@
  */
 import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
 import { App, TerraformStack, Testing } from 'cdktf';
-import { FieldType, TableSchema } from 'mlops-constructs';
 import { DataLake, DataLakeAttributes, IDataLake } from 'mlops-constructs/gcp';
 
 /** A resource or data source of a synthesized stack. */
@@ -88,23 +87,8 @@ export class Synth {
   }
 }
 
-/** Orders: two decimals (one NUMERIC, one too wide for it), an event time, two entity keys. */
-export function ordersSchema(): TableSchema {
-  return new TableSchema({
-    name: 'orders',
-    description: 'One row per order.',
-    fields: [
-      { name: 'order_id', type: FieldType.STRING, description: 'Order number.' },
-      { name: 'customer_id', type: FieldType.STRING },
-      { name: 'amount', type: FieldType.decimal(12, 2) },
-      { name: 'exchange_rate', type: FieldType.decimal(38, 12) },
-      { name: 'item_count', type: FieldType.INT32 },
-      { name: 'ordered_at', type: FieldType.TIMESTAMP },
-    ],
-    entityKeys: ['customer_id', 'order_id'],
-    eventTime: 'ordered_at',
-  });
-}
+/** Orders: two decimals (one NUMERIC, one too wide for it), an event time, two entity keys (test/fixtures/schemas.ts). */
+export { ordersSchema } from '../fixtures/schemas';
 
 /** The attributes of a lake made elsewhere: project `acme-data`, in `us-central1`, with a key, zones named `acme-ml-<zone>`. */
 export const IMPORTED_LAKE: DataLakeAttributes = {

@@ -1,22 +1,14 @@
 import { App, CfnResource, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
-import { FeatureGroupSpec, FieldType, TableSchema } from 'mlops-constructs';
+import { FeatureGroupSpec } from 'mlops-constructs';
 import { DataLake, FeatureStore, FeatureStoreOnlineStorageType } from 'mlops-constructs/aws';
+import { sessionsSchema } from '../../fixtures/schemas';
 
 const env = { account: '111111111111', region: 'eu-west-1' };
 const partition = { Ref: 'AWS::Partition' };
 
-const sessions = new TableSchema({
-  name: 'sessions',
-  fields: [
-    { name: 'session_id', type: FieldType.STRING },
-    { name: 'page_views', type: FieldType.INT32 },
-    { name: 'started_at', type: FieldType.TIMESTAMP },
-  ],
-  entityKeys: ['session_id'],
-  eventTime: 'started_at',
-});
+const sessions = sessionsSchema();
 
 /** A store with an online+offline group `live`, an online-only InMemory group `hot` and an offline-only group `history`, and a role. */
 function storeWithRole() {

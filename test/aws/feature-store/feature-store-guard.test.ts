@@ -6,25 +6,13 @@ import * as crypto from 'crypto';
 import { Template } from 'aws-cdk-lib/assertions';
 import { App, RemovalPolicy, Stack, Tags } from 'aws-cdk-lib';
 import * as kms from 'aws-cdk-lib/aws-kms';
-import { ALLOW_DATA_DESTRUCTION_CONTEXT, FeatureGroupSpec, FeatureGroupSpecProps, FeatureTtl, FieldType, MlopsValidationError, TableSchema } from 'mlops-constructs';
+import { ALLOW_DATA_DESTRUCTION_CONTEXT, FeatureGroupSpec, FeatureGroupSpecProps, FeatureTtl, FieldType, MlopsValidationError } from 'mlops-constructs';
 import { DataLake, FeatureStore, FeatureStoreOnlineStorageType, FeatureStoreProps } from 'mlops-constructs/aws';
+import { sessionsSchema } from '../../fixtures/schemas';
 
 const env = { account: '111111111111', region: 'eu-west-1' };
 
-function sessions(extraFields: { name: string; type: FieldType }[] = [], description?: string): TableSchema {
-  return new TableSchema({
-    name: 'sessions',
-    description,
-    fields: [
-      { name: 'session_id', type: FieldType.STRING },
-      { name: 'page_views', type: FieldType.INT32 },
-      ...extraFields,
-      { name: 'started_at', type: FieldType.TIMESTAMP },
-    ],
-    entityKeys: ['session_id'],
-    eventTime: 'started_at',
-  });
-}
+const sessions = sessionsSchema;
 
 /** One app version: what the spec, the store and the group options are. */
 interface Version {

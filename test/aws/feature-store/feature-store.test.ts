@@ -2,23 +2,15 @@ import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { App, AppProps, CfnResource, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import { ALLOW_DATA_DESTRUCTION_CONTEXT, FeatureGroupSpec, FeatureTtl, FieldType, TableSchema } from 'mlops-constructs';
+import { ALLOW_DATA_DESTRUCTION_CONTEXT, FeatureGroupSpec, FeatureTtl } from 'mlops-constructs';
 import { DataLake, FeatureStore, FeatureStoreOnlineStorageType, FeatureStoreProps } from 'mlops-constructs/aws';
+import { sessionsSchema } from '../../fixtures/schemas';
 import { orders } from '../fixtures';
 
 const env = { account: '111111111111', region: 'eu-west-1' };
 const partition = { Ref: 'AWS::Partition' };
 
-const sessions = new TableSchema({
-  name: 'sessions',
-  fields: [
-    { name: 'session_id', type: FieldType.STRING },
-    { name: 'page_views', type: FieldType.INT32 },
-    { name: 'started_at', type: FieldType.TIMESTAMP },
-  ],
-  entityKeys: ['session_id'],
-  eventTime: 'started_at',
-});
+const sessions = sessionsSchema();
 
 const customerOrders = new FeatureGroupSpec({ name: 'customer_orders', schema: orders });
 

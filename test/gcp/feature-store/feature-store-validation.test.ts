@@ -2,26 +2,15 @@
  * FeatureStore bad input: each fails at synth time with the construct path, the property, the
  * value and what is allowed.
  */
-import { FeatureGroupSpec, FeatureGroupSpecProps, FeatureTtl, FieldType, MlopsValidationError, TableSchema } from 'mlops-constructs';
+import { FeatureGroupSpec, FeatureGroupSpecProps, FeatureTtl, FieldType, MlopsValidationError } from 'mlops-constructs';
 import {
   DataLake, DataLakeProps, FeatureOnlineServing, FeatureStore, FeatureStoreGroupProps, FeatureStoreProps, FeatureSyncSchedule,
   RemovalPolicy,
 } from 'mlops-constructs/gcp';
+import { customerDailySchema } from '../../fixtures/schemas';
 import { newStack } from '../support';
 
-function schema(overrides: { fields?: { name: string; type: FieldType }[]; entityKeys?: string[]; eventTime?: string; name?: string } = {}): TableSchema {
-  return new TableSchema({
-    name: overrides.name ?? 'customer_daily',
-    fields: overrides.fields ?? [
-      { name: 'customer_id', type: FieldType.STRING },
-      { name: 'day_end', type: FieldType.TIMESTAMP },
-      { name: 'order_count', type: FieldType.INT64 },
-      { name: 'spend', type: FieldType.decimal(14, 2) },
-    ],
-    entityKeys: 'entityKeys' in overrides ? overrides.entityKeys : ['customer_id'],
-    eventTime: 'eventTime' in overrides ? overrides.eventTime : 'day_end',
-  });
-}
+const schema = customerDailySchema;
 
 const spec = (props: Partial<FeatureGroupSpecProps> = {}) => new FeatureGroupSpec({ name: 'customer_daily', schema: schema(), ...props });
 
