@@ -28,7 +28,7 @@ describe('lib/ follows the conventions', () => {
 });
 
 /** One construct `<Name>` of a cloud, in its folder, following every convention unless `parts` say otherwise. */
-function construct(cloud: 'aws' | 'gcp', name: string, parts: { props?: string; extendsIam?: boolean; iface?: boolean; fromAttributes?: boolean; warnings?: string; classDoc?: string; extra?: string; file?: string } = {}): Record<string, string> {
+function construct(cloud: 'aws' | 'gcp', name: string, parts: { props?: string; project?: boolean; extendsIam?: boolean; iface?: boolean; fromAttributes?: boolean; warnings?: string; classDoc?: string; extra?: string; file?: string } = {}): Record<string, string> {
   const folder = name.toLowerCase();
   const upper = name.toUpperCase();
   const iam = cloud === 'gcp' && parts.extendsIam !== false;
@@ -43,6 +43,7 @@ function construct(cloud: 'aws' | 'gcp', name: string, parts: { props?: string; 
       ${withIface ? `/** A ${name}. */\nexport interface I${name} { readonly ${folder}Name: string; }` : ''}
       export interface ${name}Props ${iam ? 'extends GcpIamProps ' : ''}{
         ${parts.props ?? '/** Name prefix. @default - derived from the path */\nreadonly prefix?: string;'}
+        ${cloud === 'gcp' && parts.project !== false ? '/** Project. @default - the provider\'s */\nreadonly project?: string;' : ''}
       }
       ${parts.classDoc ?? ''}
       export class ${name} extends Construct ${withIface ? `implements I${name} ` : ''}{
@@ -132,9 +133,12 @@ describe('each convention can fail', () => {
     ]);
   });
 
-  test('a GCP Props that does not extend GcpIamProps', () => {
+  test('a GCP Props that does not extend GcpIamProps, or takes no project', () => {
     expect(checkOf(GCP_PROPS_EXTEND_IAM, construct('gcp', 'Pond', { extendsIam: false }))).toEqual([
       'lib/gcp/pond/pond.ts: PondProps does not extend GcpIamProps; every GCP Props does (R14: the same IAM props on every construct)',
+    ]);
+    expect(checkOf(GCP_PROPS_EXTEND_IAM, construct('gcp', 'Pond', { project: false }))).toEqual([
+      'lib/gcp/pond/pond.ts: PondProps has no optional `project`; every GCP construct takes `project?` (R14)',
     ]);
   });
 

@@ -270,18 +270,24 @@ export const NO_ANY_IN_PUBLIC_TYPES: ConventionRule = {
   },
 };
 
-/** R14: every GCP construct's Props extends GcpIamProps. */
+/** R14: every GCP construct's Props extends GcpIamProps and takes `project?`. */
 export const GCP_PROPS_EXTEND_IAM: ConventionRule = {
   id: 'gcp-props-extend-iam',
-  description: 'Every GCP construct Xxx takes an exported XxxProps that extends GcpIamProps (R14).',
+  description: 'Every GCP construct Xxx takes an exported XxxProps that extends GcpIamProps and has an optional project (R14).',
   check(api) {
     const problems: string[] = [];
     for (const { entry, cls } of publicConstructs(api).filter((c) => c.cloud === 'gcp')) {
       const props = readModuleExports(api, entry).get(`${cls.name}Props`);
       if (!props || props.kind !== 'interface') {
         problems.push(`${cls.location}: the GCP construct ${cls.name} has no exported ${cls.name}Props`);
-      } else if (!readInterface(api, props).members.some((m) => m.name === 'iam' && m.declaredIn === 'GcpIamProps')) {
-        problems.push(`${props.file}: ${cls.name}Props does not extend GcpIamProps; every GCP Props does (R14: the same IAM props on every construct)`);
+      } else {
+        const members = readInterface(api, props).members;
+        if (!members.some((m) => m.name === 'iam' && m.declaredIn === 'GcpIamProps')) {
+          problems.push(`${props.file}: ${cls.name}Props does not extend GcpIamProps; every GCP Props does (R14: the same IAM props on every construct)`);
+        }
+        if (!members.some((m) => m.name === 'project' && m.optional)) {
+          problems.push(`${props.file}: ${cls.name}Props has no optional \`project\`; every GCP construct takes \`project?\` (R14)`);
+        }
       }
     }
     return problems;
