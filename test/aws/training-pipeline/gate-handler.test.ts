@@ -69,7 +69,7 @@ test('a candidate without a value (no validation rows) is below the bar, and say
 });
 
 test('a champion that carries no comparable metric is never replaced automatically', async () => {
-  for (const metadata of [{}, { 'metric-name': 'accuracy', 'metric-value': '0.9' }, { 'metric-name': 'auc', 'metric-value': 'n/a' }]) {
+  for (const metadata of [{} as Record<string, string>, { 'metric-name': 'accuracy', 'metric-value': '0.9' }, { 'metric-name': 'auc', 'metric-value': 'n/a' }]) {
     withChampion(metadata);
     const result = await handler(event({ automatic: true, candidate: '0.99' }));
     expect(result).toMatchObject({ decision: GateDecision.CHALLENGER, approvalStatus: 'PendingManualApproval', champion: { modelPackageArn: CHAMPION_ARN } });
