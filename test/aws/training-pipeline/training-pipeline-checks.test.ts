@@ -21,8 +21,9 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { CloudAssembly } from 'aws-cdk-lib/cx-api';
-import { EvaluationMetric, FieldType, GpuType, PromotionPolicy, TableSchema, TrainingPipelineSpec } from 'mlops-constructs';
+import { EvaluationMetric, GpuType, PromotionPolicy, TrainingPipelineSpec } from 'mlops-constructs';
 import { DataLake, GpuTrainingCluster, ModelRegistry, TrainingPipeline, TrainingSchedule } from 'mlops-constructs/aws';
+import { customers } from './fixtures';
 import { AwsAcknowledgment, AwsFinding, checkedSynth, findingsUnder, formatFindings } from '../../../tools/checks/aws-checks';
 
 let findings: AwsFinding[];
@@ -30,19 +31,6 @@ let acknowledgments: AwsAcknowledgment[];
 let assembly: CloudAssembly;
 
 const env = { account: '111111111111', region: 'eu-west-1' };
-const customers = new TableSchema({
-  name: 'customer_daily',
-  fields: [
-    { name: 'customer_id', type: FieldType.STRING },
-    { name: 'orders_7d', type: FieldType.INT64 },
-    { name: 'spend_7d', type: FieldType.FLOAT64 },
-    { name: 'churned', type: FieldType.BOOLEAN },
-    { name: 'computed_at', type: FieldType.TIMESTAMP },
-  ],
-  entityKeys: ['customer_id'],
-  eventTime: 'computed_at',
-});
-
 function setup(stack: Stack) {
   const lake = new DataLake(stack, 'Lake', { tables: [{ zone: 'curated', schema: customers }] });
   const vpc = ec2.Vpc.fromVpcAttributes(stack, 'Vpc', {
