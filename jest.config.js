@@ -13,5 +13,7 @@ module.exports = {
     '^mlops-constructs/gcp$': '<rootDir>/lib/gcp/index.ts',
   },
   setupFiles: ['<rootDir>/test/setup-env.ts'],
+  // The Lambda handler bundles, when missing or older than their sources (tools/bundle-handlers.js).
+  globalSetup: '<rootDir>/test/global-setup.js',
   snapshotFormat: { escapeString: false, printBasicPrototype: false },
 };

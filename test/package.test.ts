@@ -86,14 +86,24 @@ const orders = new TableSchema({
 
 const awsApp = `${schema}
 const { App, Stack } = require('aws-cdk-lib');
-const { DataLake } = require('mlops-constructs/aws');
+const ec2 = require('aws-cdk-lib/aws-ec2');
+const { GpuType, TrainingPipelineSpec } = require('mlops-constructs');
+const { DataLake, GpuTrainingCluster, ModelRegistry, TrainingPipeline } = require('mlops-constructs/aws');
 const app = new App({ outdir: 'cdk.out', context: { '@aws-cdk/core:validateAgainstDefaultRules': true } });
-const stack = new Stack(app, 'Consumer');
-new DataLake(stack, 'Lake', { tables: [{ zone: 'raw', schema: orders }] });
-const template = app.synth().getStackByName('Consumer').template;
+const stack = new Stack(app, 'Consumer', { env: { account: '111111111111', region: 'eu-west-1' } });
+const spend = new TableSchema({ name: 'spend', fields: [{ name: 'customer_id', type: FieldType.STRING }, { name: 'visits', type: FieldType.INT64 }, { name: 'amount', type: FieldType.FLOAT64 }], entityKeys: ['customer_id'] });
+const lake = new DataLake(stack, 'Lake', { tables: [{ zone: 'raw', schema: orders }, { zone: 'curated', schema: spend }] });
+// A training pipeline: its gate function's code is the bundle shipped in the package.
+const vpc = ec2.Vpc.fromVpcAttributes(stack, 'Vpc', { vpcId: 'vpc-0123456789abcdef0', availabilityZones: ['eu-west-1a'], privateSubnetIds: ['subnet-0123456789abcdef0'] });
+const training = new GpuTrainingCluster(stack, 'Gpus', { lake, vpc, accelerator: { gpu: GpuType.T4, gpusPerNode: 1 }, hyperPod: false });
+new TrainingPipeline(stack, 'Pipeline', { lake, training, registry: new ModelRegistry(stack, 'Registry'), spec: new TrainingPipelineSpec({ name: 'spend', schema: spend, label: 'amount' }) });
+const assembly = app.synth();
+const template = assembly.getStackByName('Consumer').template;
 const types = Object.values(template.Resources).map((r) => r.Type);
+const assets = JSON.parse(require('fs').readFileSync(assembly.getStackByName('Consumer').assetManifestArtifact?.file ?? 'cdk.out/Consumer.assets.json', 'utf8')).files;
+const gateAsset = Object.values(assets).filter((a) => a.source.packaging === 'zip').map((a) => require('fs').readdirSync(require('path').join('cdk.out', a.source.path)));
 let other = true; try { require.resolve('cdktf'); } catch { other = false; }
-console.log(JSON.stringify({ buckets: types.filter((t) => t === 'AWS::S3::Bucket').length, tables: types.filter((t) => t === 'AWS::Glue::Table').length, otherCloudResolvable: other }));
+console.log(JSON.stringify({ buckets: types.filter((t) => t === 'AWS::S3::Bucket').length, tables: types.filter((t) => t === 'AWS::Glue::Table').length, gateAsset, otherCloudResolvable: other }));
 `;
 
 const gcpApp = `${schema}
@@ -119,8 +129,19 @@ test('an AWS-only app installs the tarball without cdktf and synthesizes a DataL
   expect(fs.existsSync(path.join(dir, 'node_modules', 'cdktf'))).toBe(false);
   expect(fs.existsSync(path.join(dir, 'node_modules', '@cdktf'))).toBe(false);
   const { stdout } = await run('node', ['app.js'], { cwd: dir });
-  expect(JSON.parse(stdout.trim().split('\n').pop()!)).toEqual({ buckets: 4, tables: 1, otherCloudResolvable: false });
+  // 2 lake tables and the pipeline's predictions table; the gate's asset is the shipped bundle alone.
+  expect(JSON.parse(stdout.trim().split('\n').pop()!)).toEqual({ buckets: 4, tables: 3, gateAsset: [['index.js']], otherCloudResolvable: false });
   await typecheck(dir, 'commonjs', 'node');
+});
+
+test('the tarball ships the Lambda handler bundles (built at the library\'s build, under 1 MB), not their sources\' dependencies', async () => {
+  const { stdout } = await run('tar', ['-tvzf', tarball], { maxBuffer: 10_000_000 });
+  const gate = stdout.split('\n').find((line) => line.endsWith('package/dist/handlers/training-pipeline-gate/index.js'));
+  expect(gate).toBeDefined();
+  const size = Number(gate!.trim().split(/\s+/)[2]);
+  expect(size).toBeGreaterThan(50_000);
+  expect(size).toBeLessThan(1024 * 1024);
+  expect(stdout).not.toMatch(/handlers\/[^/]+\.inputs\.json/);
 });
 
 test('a Google-Cloud-only app installs the tarball without aws-cdk-lib and synthesizes a DataLake', async () => {

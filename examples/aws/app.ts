@@ -3,6 +3,7 @@
  * `npx cdk synth` and `npx cdk deploy <Stack>` work from the repository root.
  */
 import { App } from 'aws-cdk-lib';
+import { ContinuousTrainingStack } from './continuous-training-stack';
 import { ExistingOrdersStack } from './existing-stack';
 import { FeaturesStack } from './features-stack';
 import { LakeStack } from './lake-stack';
@@ -14,6 +15,7 @@ export function buildAwsExamples(app: App): void {
   new ExistingOrdersStack(app, 'MlopsExistingStackExample');
   new FeaturesStack(app, 'MlopsFeaturesExample');
   new TrainServeStack(app, 'MlopsTrainServeExample', { env: { account: '111111111111', region: 'eu-west-1' } });
+  new ContinuousTrainingStack(app, 'MlopsContinuousTrainingExample');
 }
 
 if (require.main === module) {

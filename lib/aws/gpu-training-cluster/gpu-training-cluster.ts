@@ -25,6 +25,7 @@ import { keyProps, logGroupKeyStatement, LOGS_KEY_ACTIONS_NAMED } from '../priva
 import { acknowledgeWildcardResources } from '../private/nag';
 import { defaultPrefix, resolveName } from '../private/names';
 import { resolveRemovalPolicy } from '../private/removal-policy';
+import { renderCreateTrainingJobRequest } from '../private/sagemaker-training';
 import {
   HYPERPOD_CLUSTER_NAME_RULE,
   HYPERPOD_CPU_INSTANCE_TYPES,
@@ -54,7 +55,7 @@ const TRAINING_JOB_WILDCARD_REASON = 'Launching training jobs: the job names are
 const GPU_TRAINING_GRANTS: GrantPolicyOptions = {
   idPrefix: 'GpuTrainingGrants',
   kind: 'GPU training cluster',
-  wildcardReason: (resource) => (/:sagemaker:[^:]*:[^:]*:training-job\/\*$/.test(resource) ? TRAINING_JOB_WILDCARD_REASON : undefined),
+  wildcardReason: (resource) => (/:sagemaker:(?:<AWS::Region>|[^:]*):(?:<AWS::AccountId>|[^:]*):training-job\/\*$/.test(resource) ? TRAINING_JOB_WILDCARD_REASON : undefined),
 };
 
 /** Actions of a principal that runs training jobs with the profile (a pipeline, a notebook). */
@@ -548,20 +549,7 @@ export class GpuTrainingCluster extends Construct implements IGpuTrainingCluster
    * @see https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateTrainingJob.html
    */
   public createTrainingJobRequest(): CreateTrainingJobRequest {
-    const p = this.trainingJobProfile;
-    return {
-      RoleArn: p.roleArn,
-      VpcConfig: { SecurityGroupIds: p.securityGroupIds, Subnets: p.subnetIds },
-      ResourceConfig: { InstanceType: p.instanceType, InstanceCount: p.instanceCount, VolumeSizeInGB: p.volumeSizeInGb },
-      OutputDataConfig: p.outputKmsKeyId === undefined ? { S3OutputPath: p.outputS3Uri } : { S3OutputPath: p.outputS3Uri, KmsKeyId: p.outputKmsKeyId },
-      CheckpointConfig: { S3Uri: p.checkpointS3Uri },
-      EnableManagedSpotTraining: p.useSpotInstances,
-      StoppingCondition: p.maxWaitTimeInSeconds === undefined
-        ? { MaxRuntimeInSeconds: p.maxRuntimeInSeconds }
-        : { MaxRuntimeInSeconds: p.maxRuntimeInSeconds, MaxWaitTimeInSeconds: p.maxWaitTimeInSeconds },
-      EnableInterContainerTrafficEncryption: p.interContainerTrafficEncryption,
-      EnableNetworkIsolation: p.networkIsolation,
-    };
+    return renderCreateTrainingJobRequest(this.trainingJobProfile);
   }
 
   public grantLaunchTrainingJobs(grantee: iam.IGrantable): iam.Grant {

@@ -23,6 +23,7 @@ import { keyProps, logGroupKeyStatement } from '../private/kms';
 import { acknowledgeWildcardResources } from '../private/nag';
 import { resolveName } from '../private/names';
 import { resolveRemovalPolicy } from '../private/removal-policy';
+import { createAlarmTopic } from '../private/sns';
 import { ALARM_PERIOD, createIngestAlarms } from './alarms';
 import { StreamingIngestJsonDeserializer } from './json-deserializer';
 import {
@@ -80,14 +81,6 @@ const DELIVERY_OBJECT_ACTIONS = ['s3:AbortMultipartUpload', 's3:GetObject', 's3:
 const DELIVERY_KEY_ACTIONS = ['kms:GenerateDataKey', 'kms:Decrypt'];
 const DELIVERY_GLUE_ACTIONS = ['glue:GetTable', 'glue:GetTableVersion', 'glue:GetTableVersions'];
 const DELIVERY_LOG_ACTIONS = ['logs:PutLogEvents'];
-
-/**
- * What CloudWatch alarms need on the key of an encrypted SNS topic they publish to (the AWS managed
- * `aws/sns` key does not allow it).
- * @see https://docs.aws.amazon.com/sns/latest/dg/sns-key-management.html
- * @see https://repost.aws/knowledge-center/cloudwatch-configure-alarm-sns
- */
-const ALARM_TOPIC_KEY_ACTIONS = ['kms:Decrypt', 'kms:GenerateDataKey*'];
 
 /** Name of the log stream Firehose writes S3 delivery errors to, as the Firehose console names it. */
 const DELIVERY_LOG_STREAM_NAME = 'DestinationDelivery';
@@ -623,7 +616,7 @@ export class StreamingIngest extends StreamingIngestBase {
 
     const alarmsScope = new Construct(this, 'Alarms');
     if (alarmActions === undefined) {
-      this.alarmTopic = this.createAlarmTopic(alarmsScope);
+      this.alarmTopic = createAlarmTopic(alarmsScope, this.encryptionKey, `Alarms of streaming ingest ${this.node.path}`);
     }
     const alarms = createIngestAlarms(alarmsScope, {
       iteratorAge: this.metricGetRecordsIteratorAgeMilliseconds(),
@@ -827,32 +820,6 @@ export class StreamingIngest extends StreamingIngestBase {
     });
     new logs.LogStream(logGroup, 'DestinationDelivery', { logGroup, logStreamName: DELIVERY_LOG_STREAM_NAME, removalPolicy });
     return logGroup;
-  }
-
-  private createAlarmTopic(scope: Construct): sns.Topic {
-    const stack = Stack.of(this);
-    this.encryptionKey.addToResourcePolicy(new iam.PolicyStatement({
-      sid: 'AlarmTopicEncryption',
-      principals: [new iam.ServicePrincipal('cloudwatch.amazonaws.com')],
-      actions: ALARM_TOPIC_KEY_ACTIONS,
-      resources: ['*'],
-    }));
-    const topic = new sns.Topic(scope, 'Topic', {
-      displayName: `Alarms of streaming ingest ${this.node.path}`.slice(0, 100),
-      masterKey: this.encryptionKey,
-      enforceSSL: true,
-    });
-    topic.addToResourcePolicy(new iam.PolicyStatement({
-      sid: 'CloudWatchAlarmsOfThisAccount',
-      principals: [new iam.ServicePrincipal('cloudwatch.amazonaws.com')],
-      actions: ['sns:Publish'],
-      resources: [topic.topicArn],
-      conditions: {
-        StringEquals: { 'aws:SourceAccount': stack.account },
-        ArnLike: { 'aws:SourceArn': stack.formatArn({ service: 'cloudwatch', resource: 'alarm', resourceName: '*', arnFormat: ArnFormat.COLON_RESOURCE_NAME }) },
-      },
-    }));
-    return topic;
   }
 
   private deliveryStatements(inputs: { bucketArn: string; objectArns: string[]; lakeKey?: kms.IKey; logStreamArn: string }): iam.PolicyStatement[] {

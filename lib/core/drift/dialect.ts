@@ -110,13 +110,13 @@ export class SqlDialect {
   }
 
   /**
-   * A timestamp formatted with a neutral pattern made of `yyyy`, `MM`, `dd`, `HH` and separators
-   * (`yyyy-MM-dd`, `yyyy/MM/dd/HH`): Trino `date_format`, BigQuery `FORMAT_TIMESTAMP`, DuckDB
+   * A timestamp formatted with a neutral pattern made of `yyyy`, `MM`, `dd`, `HH`, `mm`, `ss` and
+   * separators (`yyyy-MM-dd`, `yyyy/MM/dd/HH`, `yyyy-MM-dd HH:mm:ss`): Trino `date_format`, BigQuery `FORMAT_TIMESTAMP`, DuckDB
    * `strftime`.
    *
    */
   public formatTimestamp(expression: string, pattern: string): string {
-    const strftime = pattern.replace('yyyy', '%Y').replace('MM', '%m').replace('dd', '%d').replace('HH', '%H');
+    const strftime = pattern.replace('yyyy', '%Y').replace('MM', '%m').replace('dd', '%d').replace('HH', '%H').replace('mm', '%M').replace('ss', '%S');
     switch (this) {
       case SqlDialect.TRINO: return `date_format(${expression}, ${this.string(strftime)})`;
       case SqlDialect.BIGQUERY: return `FORMAT_TIMESTAMP(${this.string(strftime)}, ${expression})`;
@@ -169,6 +169,38 @@ export class SqlDialect {
   /** The first line of a text (what precedes its first line feed). */
   public firstLine(expression: string): string {
     return this === SqlDialect.BIGQUERY ? `SPLIT(${expression}, '\n')[SAFE_OFFSET(0)]` : `split_part(${expression}, chr(10), 1)`;
+  }
+
+  /**
+   * A whole number from 0 to 99 that a text hashes to, the same on every engine: the first 32
+   * bits of the MD5 digest of its UTF-8 bytes, as an unsigned integer, modulo 100 (Trino
+   * `md5`/`from_base`, BigQuery `MD5`/hex cast, DuckDB `md5`/hex cast). The training pipelines of
+   * both clouds split rows with it (`< validationPercentage` is validation), so one row lands on
+   * the same side on both. A NULL text hashes to NULL.
+   * @see https://trino.io/docs/current/functions/binary.html#md5
+   * @see https://cloud.google.com/bigquery/docs/reference/standard-sql/hash_functions#md5
+   * @see https://duckdb.org/docs/stable/sql/functions/text#md5string
+   */
+  public hashPercentile(text: string): string {
+    switch (this) {
+      case SqlDialect.TRINO: return `mod(from_base(substr(to_hex(md5(to_utf8(${text}))), 1, 8), 16), 100)`;
+      case SqlDialect.BIGQUERY: return `MOD(CAST(CONCAT('0x', SUBSTR(TO_HEX(MD5(${text})), 1, 8)) AS INT64), 100)`;
+      default: return `mod(CAST(('0x' || substr(md5(${text}), 1, 8)) AS BIGINT), 100)`;
+    }
+  }
+
+  /** A date `days` days after a date (negative: before). */
+  public addDays(date: string, days: number): string {
+    switch (this) {
+      case SqlDialect.TRINO: return `date_add('day', ${days}, ${date})`;
+      case SqlDialect.BIGQUERY: return `DATE_ADD(${date}, INTERVAL ${days} DAY)`;
+      default: return `CAST(${date} + INTERVAL (${days}) DAY AS DATE)`;
+    }
+  }
+
+  /** Whole days from 1970-01-01 to a date, as an integer (how the built-in XGBoost reads a date feature). */
+  public daysSinceEpoch(date: string): string {
+    return this === SqlDialect.BIGQUERY ? `DATE_DIFF(${date}, DATE '1970-01-01', DAY)` : `date_diff('day', DATE '1970-01-01', ${date})`;
   }
 
   /** Base64 text decoded to UTF-8 text. */

@@ -400,17 +400,7 @@ export class DriftQueries {
       `labels AS (SELECT ${labelColumns.map((c) => d.identifier(c)).join(', ')} FROM ${labels.table.render(d)}${where.length > 0 ? ` WHERE ${where.join(' AND ')}` : ''})`,
       `labelled AS (SELECT CAST(${prediction} AS ${D}) AS p, ${y} AS y FROM records r JOIN labels l ON ${on} WHERE ${prediction} IS NOT NULL AND ${label} IS NOT NULL)`,
     ];
-    if (quality.task === ModelTask.BINARY_CLASSIFICATION) {
-      const threshold = literal(d, quality.decisionThreshold ?? 0.5);
-      ctes.push(`quality AS (SELECT COUNT(*) AS n, CAST(SUM(CASE WHEN (p >= ${threshold} AND y = 1) OR (p < ${threshold} AND y = 0) THEN 1 ELSE 0 END) AS ${D}) / NULLIF(COUNT(*), 0) AS accuracy FROM labelled)`);
-      // AUC = (R₊ − n₊(n₊ + 1)/2) / (n₊·n₋), R₊ the positives' rank sum with tied scores at their mid-rank.
-      ctes.push('auc_groups AS (SELECT p, COUNT(*) AS n, SUM(y) AS pos FROM labelled GROUP BY p)');
-      ctes.push('auc_ranked AS (SELECT n, pos, SUM(n) OVER (ORDER BY p ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) - n AS below FROM auc_groups)');
-      ctes.push(`auc AS (SELECT (SUM(CAST(pos AS ${D}) * (CAST(below AS ${D}) + (CAST(n AS ${D}) + 1) / 2)) - CAST(SUM(pos) AS ${D}) * (CAST(SUM(pos) AS ${D}) + 1) / 2)`
-        + ` / NULLIF(CAST(SUM(pos) AS ${D}) * (CAST(SUM(n) AS ${D}) - CAST(SUM(pos) AS ${D})), 0) AS value, COALESCE(SUM(n), 0) AS sample_size FROM auc_ranked)`);
-    } else {
-      ctes.push('quality AS (SELECT COUNT(*) AS n, SQRT(AVG((p - y) * (p - y))) AS rmse, AVG(ABS(p - y)) AS mae FROM labelled)');
-    }
+    ctes.push(...modelQualityCtes(d, quality.task, quality.decisionThreshold ?? 0.5));
     return ctes;
   }
 
@@ -431,6 +421,45 @@ export class DriftQueries {
     }).join(' ');
     return `SELECT f.field, CASE f.field ${cases} END AS c FROM ${from} s CROSS JOIN (${fieldList(d, fields)}) f`;
   }
+}
+
+/**
+ * The model-quality statistics over a CTE `labelled (p, y)` (a prediction `p` and its label `y`,
+ * both numbers, `y` 0/1 for a binary task), as CTEs:
+ *
+ * - binary classification: `quality (n, accuracy)` at the decision threshold, `auc (value,
+ *   sample_size)` by the rank sum with tied scores at their mid-rank;
+ * - regression: `quality (n, rmse, mae)`.
+ *
+ * The drift window query and the training pipelines' evaluation query both compute quality
+ * with these, so the metric a model was promoted on is the one drift monitoring reports.
+ */
+export function modelQualityCtes(d: SqlDialect, task: ModelTask, decisionThreshold = 0.5): string[] {
+  const D = d.doubleType;
+  const ctes: string[] = [];
+  if (task === ModelTask.BINARY_CLASSIFICATION) {
+    const threshold = literal(d, decisionThreshold);
+    ctes.push(`quality AS (SELECT COUNT(*) AS n, CAST(SUM(CASE WHEN (p >= ${threshold} AND y = 1) OR (p < ${threshold} AND y = 0) THEN 1 ELSE 0 END) AS ${D}) / NULLIF(COUNT(*), 0) AS accuracy FROM labelled)`);
+    // AUC = (R₊ − n₊(n₊ + 1)/2) / (n₊·n₋), R₊ the positives' rank sum with tied scores at their mid-rank.
+    ctes.push('auc_groups AS (SELECT p, COUNT(*) AS n, SUM(y) AS pos FROM labelled GROUP BY p)');
+    ctes.push('auc_ranked AS (SELECT n, pos, SUM(n) OVER (ORDER BY p ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) - n AS below FROM auc_groups)');
+    ctes.push(`auc AS (SELECT (SUM(CAST(pos AS ${D}) * (CAST(below AS ${D}) + (CAST(n AS ${D}) + 1) / 2)) - CAST(SUM(pos) AS ${D}) * (CAST(SUM(pos) AS ${D}) + 1) / 2)`
+      + ` / NULLIF(CAST(SUM(pos) AS ${D}) * (CAST(SUM(n) AS ${D}) - CAST(SUM(pos) AS ${D})), 0) AS value, COALESCE(SUM(n), 0) AS sample_size FROM auc_ranked)`);
+  } else {
+    ctes.push('quality AS (SELECT COUNT(*) AS n, SQRT(AVG((p - y) * (p - y))) AS rmse, AVG(ABS(p - y)) AS mae FROM labelled)');
+  }
+  return ctes;
+}
+
+/**
+ * Log loss over the same `labelled (p, y)` CTE, binary classification, as the CTE `logloss
+ * (value, sample_size)`: `p` is clipped to [1e-15, 1 − 1e-15], as scikit-learn's `log_loss` clips it.
+ */
+export function logLossCte(d: SqlDialect): string {
+  const eps = literal(d, 1e-15);
+  const one = literal(d, 1);
+  const clipped = `LEAST(GREATEST(p, ${eps}), ${one} - ${eps})`;
+  return `logloss AS (SELECT -AVG(CASE WHEN y = 1 THEN LN(${clipped}) ELSE LN(${one} - ${clipped}) END) AS value, COUNT(*) AS sample_size FROM labelled)`;
 }
 
 function fieldList(d: SqlDialect, fields: MonitoredField[]): string {

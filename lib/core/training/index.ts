@@ -6,3 +6,4 @@ export * from './metrics';
 export * from './promotion';
 export * from './training-pipeline-spec';
 export * from './images';
+export * from './training-data';

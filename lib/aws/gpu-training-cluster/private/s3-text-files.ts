@@ -23,6 +23,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { latestNodeRuntime } from '../../private/lambda';
 import { acknowledgeWildcardResources } from '../../private/nag';
 import { ec2NetworkInterfaceStatements, networkInterfaceReason } from './vpc-iam';
 
@@ -158,10 +159,4 @@ export class S3TextFiles extends Construct {
       },
     });
   }
-}
-
-/** The newest Node.js runtime this aws-cdk-lib knows (what cdk-nag AwsSolutions-L1 asks for). */
-function latestNodeRuntime(): lambda.Runtime {
-  const node = lambda.Runtime.ALL.filter((r) => /^nodejs\d+\.x$/.test(r.name));
-  return node.sort((a, b) => parseInt(a.name.slice(6), 10) - parseInt(b.name.slice(6), 10))[node.length - 1];
 }

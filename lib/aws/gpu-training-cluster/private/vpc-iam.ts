@@ -51,7 +51,7 @@ export function networkInterfaceReason(flatResource: string): string | undefined
   if (flatResource === '*') {
     return 'EC2 Describe actions (network interfaces, subnets, VPCs, DHCP options, security groups) have no resource-level permissions, so they take "*"; they read, never change.';
   }
-  if (/:ec2:[^:]*:[^:]*:(network-interface|subnet|security-group)\/\*$/.test(flatResource)) {
+  if (/:ec2:(?:<AWS::Region>|[^:]*):(?:<AWS::AccountId>|[^:]*):(network-interface|subnet|security-group)\/\*$/.test(flatResource)) {
     return 'Network interface actions of a service attaching to the VPC: the interfaces do not exist before the service creates them, so '
       + 'network interfaces, subnets and security groups are named by type, in this account and region only.';
   }

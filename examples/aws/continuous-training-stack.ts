@@ -1,0 +1,109 @@
+/**
+ * AWS example: continuous training (maturity level 1). Every day at 03:00 UTC a Step Functions
+ * pipeline materializes a dataset version of the customer table into the lake (Athena UNLOAD),
+ * trains the built-in XGBoost on it (a SageMaker training job from the GPU training cluster's
+ * profile), evaluates the model on the held-out split (batch transform + Athena), gates it against
+ * the bar and the champion, and registers a version in a SageMaker model registry. A failed run
+ * pages through the pipeline's alarm topic.
+ *
+ * Deployable as it is, in any region of the built-in XGBoost table: no account, VPC or subnet ids
+ * to fill in. The network is created here: private isolated subnets (no internet route), an S3
+ * gateway endpoint for the training and transform jobs' data, flow logs, the default security
+ * group closed. The training profile runs CPU jobs by default (the spec has no accelerator).
+ */
+import { Stack, StackProps } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { EvaluationMetric, FieldType, GpuType, TableSchema, TrainingPipelineSpec } from 'mlops-constructs';
+import { DataLake, GpuTrainingCluster, ModelRegistry, TrainingPipeline } from 'mlops-constructs/aws';
+import { customerDaily } from '../schemas';
+
+/**
+ * The customer table with the label a churn model learns: the shared `customer_daily` features
+ * plus whether the customer ordered nothing in the 30 days after `computed_at`.
+ */
+export const customerChurn = new TableSchema({
+  name: 'customer_churn',
+  description: 'customer_daily with the churn label (no order in the next 30 days), filled in by the labelling job.',
+  fields: [...customerDaily.fields.map((f) => ({ name: f.name, type: f.type, description: f.description })), { name: 'churned_30d', type: FieldType.BOOLEAN }],
+  entityKeys: [...customerDaily.entityKeys],
+  eventTime: customerDaily.eventTime,
+});
+
+/** A lake, a private network, a training profile, a registry and a daily training pipeline. */
+export class ContinuousTrainingStack extends Stack {
+  /** The lake: the source table in curated, dataset versions, evaluations and models in artifacts. */
+  public readonly lake: DataLake;
+  /** The network of the training and evaluation jobs. */
+  public readonly vpc: ec2.Vpc;
+  /** The training job profile (no HyperPod cluster). */
+  public readonly training: GpuTrainingCluster;
+  /** The model registry. */
+  public readonly registry: ModelRegistry;
+  /** The pipeline. */
+  public readonly pipeline: TrainingPipeline;
+
+  constructor(scope: Construct, id: string, props?: StackProps) {
+    super(scope, id, props);
+    this.lake = new DataLake(this, 'Lake', { prefix: 'acme-ml-training', tables: [{ zone: 'curated', schema: customerChurn }] });
+
+    this.vpc = new ec2.Vpc(this, 'Vpc', {
+      maxAzs: 2,
+      natGateways: 0,
+      subnetConfiguration: [{ name: 'training', subnetType: ec2.SubnetType.PRIVATE_ISOLATED, cidrMask: 24 }],
+      gatewayEndpoints: { S3: { service: ec2.GatewayVpcEndpointAwsService.S3 } },
+      restrictDefaultSecurityGroup: true,
+    });
+    this.addFlowLogs(this.vpc);
+
+    // The launch profile only (hyperPod: false): its role, network, output and stopping condition
+    // run the pipeline's jobs; the accelerator is what GPU runs of other specs would use.
+    this.training = new GpuTrainingCluster(this, 'Training', {
+      lake: this.lake,
+      vpc: this.vpc,
+      vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED },
+      accelerator: { gpu: GpuType.A10G, gpusPerNode: 1 },
+      hyperPod: false,
+    });
+    this.registry = new ModelRegistry(this, 'Registry', { modelPackageGroupName: 'acme-churn' });
+
+    this.pipeline = new TrainingPipeline(this, 'Churn', {
+      lake: this.lake,
+      training: this.training,
+      registry: this.registry,
+      // The lake table and the label; AUC (boolean label), a 30-day window, a 20 % split on the
+      // customer id and manual promotion are the spec's defaults.
+      spec: new TrainingPipelineSpec({ name: 'churn', schema: customerChurn, label: 'churned_30d', metric: EvaluationMetric.AUC, bar: 0.7 }),
+    });
+  }
+
+  /** VPC flow logs to an encrypted log group, delivered with a role whose policy is customer managed. */
+  private addFlowLogs(vpc: ec2.Vpc): void {
+    const key = new kms.Key(this, 'FlowLogsKey', { enableKeyRotation: true, description: 'VPC flow logs of the training network' });
+    key.addToResourcePolicy(new iam.PolicyStatement({
+      principals: [new iam.ServicePrincipal(`logs.${this.region}.amazonaws.com`)],
+      actions: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
+      resources: ['*'],
+      conditions: { ArnLike: { 'kms:EncryptionContext:aws:logs:arn': this.formatArn({ service: 'logs', resource: 'log-group', resourceName: '*' }) } },
+    }));
+    const logGroup = new logs.LogGroup(this, 'FlowLogs', { encryptionKey: key, retention: logs.RetentionDays.ONE_YEAR });
+    const policy = new iam.ManagedPolicy(this, 'FlowLogsPolicy', {
+      statements: [new iam.PolicyStatement({
+        actions: ['logs:CreateLogStream', 'logs:PutLogEvents', 'logs:DescribeLogStreams'],
+        resources: [logGroup.logGroupArn],
+      })],
+    });
+    const role = new iam.Role(this, 'FlowLogsRole', { assumedBy: new iam.ServicePrincipal('vpc-flow-logs.amazonaws.com'), managedPolicies: [policy] });
+    new ec2.CfnFlowLog(this, 'FlowLog', {
+      resourceId: vpc.vpcId,
+      resourceType: 'VPC',
+      trafficType: 'ALL',
+      logDestinationType: 'cloud-watch-logs',
+      logGroupName: logGroup.logGroupName,
+      deliverLogsPermissionArn: role.roleArn,
+    });
+  }
+}

@@ -1,0 +1,3 @@
+export * from './training-pipeline';
+export * from './training-schedule';
+export * from './alarms';
