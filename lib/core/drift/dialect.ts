@@ -4,6 +4,8 @@
  * written once and is the same text on every engine.
  */
 
+import { FieldType, FieldTypeKind } from '../schema';
+
 /** How a dialect marks a runtime parameter. */
 export enum ParameterStyle {
   /** `?`, bound by position: each occurrence takes one value, in order (Athena `ExecutionParameters`). */
@@ -179,4 +181,93 @@ export class SqlDialect {
       default: return `decode(from_base64(${expression}))`;
     }
   }
+
+  /**
+   * Whole days from 1970-01-01 to a date, as a 64-bit integer: BigQuery `UNIX_DATE`, Trino and
+   * DuckDB `date_diff('day', DATE '1970-01-01', d)`.
+   */
+  public epochDays(expression: string): string {
+    return this === SqlDialect.BIGQUERY ? `UNIX_DATE(${expression})` : `date_diff('day', DATE '1970-01-01', ${expression})`;
+  }
+
+  /**
+   * Milliseconds from 1970-01-01 00:00:00 UTC to a timestamp, as a 64-bit integer (sub-millisecond
+   * digits dropped: Athena's timestamps have milliseconds): BigQuery `UNIX_MILLIS`, Trino
+   * `date_diff('millisecond', …)`, DuckDB `epoch_ms`.
+   */
+  public epochMillis(expression: string): string {
+    switch (this) {
+      case SqlDialect.BIGQUERY: return `UNIX_MILLIS(${expression})`;
+      case SqlDialect.TRINO: return `date_diff('millisecond', TIMESTAMP '1970-01-01 00:00:00', ${expression})`;
+      default: return `epoch_ms(${expression})`;
+    }
+  }
+
+  /** Midnight (UTC) of the day of a timestamp. */
+  public startOfDay(expression: string): string {
+    return this === SqlDialect.BIGQUERY ? `TIMESTAMP_TRUNC(${expression}, DAY)` : `date_trunc('day', ${expression})`;
+  }
+
+  /** A timestamp `days` whole days earlier. */
+  public daysBefore(expression: string, days: number): string {
+    if (!Number.isInteger(days)) {
+      throw new Error(`daysBefore: ${days} is not a whole number of days`);
+    }
+    switch (this) {
+      case SqlDialect.BIGQUERY: return `TIMESTAMP_SUB(${expression}, INTERVAL ${days} DAY)`;
+      case SqlDialect.TRINO: return `${expression} - INTERVAL '${days}' DAY`;
+      default: return `${expression} - INTERVAL (${days}) DAY`;
+    }
+  }
+
+  /**
+   * A value's text that is the same on every dialect, for hashing: strings as they are, integers
+   * in decimal digits, booleans `true`/`false`, decimals as their unscaled integer (the value
+   * times 10^scale: at most 18 digits of precision), dates as days since 1970-01-01 and
+   * timestamps as milliseconds since 1970-01-01 UTC; NULL as the empty text. Each engine's own
+   * CAST to text differs for decimals, dates and timestamps, hence the integers.
+   *
+   * @throws Error for a kind that has no portable text (floats, bytes) or a decimal of more than 18 digits
+   */
+  public portableText(expression: string, type: FieldType): string {
+    const s = this.types.string;
+    let text: string;
+    switch (type.kind) {
+      case FieldTypeKind.STRING: text = expression; break;
+      case FieldTypeKind.INT32:
+      case FieldTypeKind.INT64: text = `CAST(${expression} AS ${s})`; break;
+      case FieldTypeKind.BOOLEAN: text = `CASE WHEN ${expression} THEN 'true' WHEN NOT ${expression} THEN 'false' END`; break;
+      case FieldTypeKind.DECIMAL: {
+        if ((type.precision ?? 0) > MAX_PORTABLE_DECIMAL_PRECISION) {
+          throw new Error(`portableText: ${type.toString()} has more than ${MAX_PORTABLE_DECIMAL_PRECISION} digits`);
+        }
+        text = `CAST(CAST(${expression} * ${10 ** (type.scale ?? 0)} AS ${this.types.bigint}) AS ${s})`;
+        break;
+      }
+      case FieldTypeKind.DATE: text = `CAST(${this.epochDays(expression)} AS ${s})`; break;
+      case FieldTypeKind.TIMESTAMP: text = `CAST(${this.epochMillis(expression)} AS ${s})`; break;
+      default: throw new Error(`portableText: ${type.toString()} has no portable text`);
+    }
+    return `COALESCE(${text}, '')`;
+  }
+
+  /**
+   * A bucket from 0 to 99 that a text hashes to, the same on every dialect: the first four bytes
+   * of its MD5 digest (of the UTF-8 bytes) read as an unsigned big-endian integer, modulo 100.
+   * BigQuery `MD5` + `TO_HEX` + a `0x` cast, Trino `md5(to_utf8())` + `from_base`, DuckDB `md5` (hex) + a `0x` cast.
+   *
+   * @see https://cloud.google.com/bigquery/docs/reference/standard-sql/hash_functions#md5
+   * @see https://trino.io/docs/current/functions/binary.html#md5
+   * @see https://duckdb.org/docs/stable/sql/functions/text#md5string
+   */
+  public hashBucket(text: string): string {
+    switch (this) {
+      case SqlDialect.BIGQUERY: return `MOD(CAST(CONCAT('0x', SUBSTR(TO_HEX(MD5(${text})), 1, 8)) AS INT64), 100)`;
+      case SqlDialect.TRINO: return `(from_base(substr(to_hex(md5(to_utf8(${text}))), 1, 8), 16) % 100)`;
+      default: return `(CAST(('0x' || substr(md5(${text}), 1, 8)) AS BIGINT) % 100)`;
+    }
+  }
 }
+
+/** Decimals up to this precision have a portable text (their unscaled value fits a 64-bit integer). */
+export const MAX_PORTABLE_DECIMAL_PRECISION = 18;

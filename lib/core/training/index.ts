@@ -5,4 +5,5 @@
 export * from './metrics';
 export * from './promotion';
 export * from './training-pipeline-spec';
+export * from './dataset-query';
 export * from './images';
