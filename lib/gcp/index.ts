@@ -18,4 +18,5 @@ export * from './feature-store';
 export * from './gpu-training-cluster';
 export * from './model-endpoint';
 export * from './model-registry';
+export * from './training-pipeline';
 export * from './policy';

@@ -19,7 +19,7 @@ import { GCP_REGION_RULE } from '../private/regions';
 import { resolveRemovalPolicy, retainLifecycle } from '../private/removal-policy';
 import { createKeyAccess, createProjectLookup, SERVICE_AGENT_DOMAINS, serviceAgentMember } from '../private/service-agents';
 import { resolveEncryptionKey, resolveLake, resolveMember, resolveName } from '../private/validate';
-import { isWorkflowsExpression } from '../private/workflows';
+import { isWorkflowsExpression, workflowsConcat } from '../private/workflows';
 import { GCP_PROJECT_ID_RULE } from '../project';
 import { RemovalPolicy } from '../removal-policy';
 import { VertexAiUploadModelRequest } from '../vertex-ai-api';
@@ -296,7 +296,7 @@ abstract class ModelRegistryBase extends Construct implements IModelRegistry {
       ...(firstVersion ? { modelId: this.modelRegistryName } : { parentModel: this.modelResourceName }),
       model: {
         displayName: this.modelRegistryName,
-        versionDescription: `Trained on dataset version ${options.datasetVersion}; ${options.metricName} ${options.metricValue}.`,
+        versionDescription: workflowsConcat(['Trained on dataset version ', options.datasetVersion, '; ', options.metricName, ' ', options.metricValue, '.']),
         artifactUri: options.artifactUri,
         containerSpec: { imageUri: servingImageUri },
         versionAliases: [options.alias],

@@ -19,3 +19,18 @@ export function isWorkflowsExpression(value: string): boolean {
 export function terraformEscapedSource(source: string): string {
   return source.replace(/\$\{/g, '$${').replace(/%\{/g, '%%{');
 }
+
+/**
+ * The concatenation of `parts` as one value: the plain text when no part is a Workflows
+ * expression, else one expression `${"text" + (expr) + …}` (Workflows reads an expression only as
+ * a whole value, never inside a text).
+ */
+export function workflowsConcat(parts: string[]): string {
+  if (!parts.some(isWorkflowsExpression)) {
+    return parts.join('');
+  }
+  const terms = parts.filter((part) => part !== '').map((part) => (isWorkflowsExpression(part)
+    ? `(${part.slice(2, -1)})`
+    : JSON.stringify(part)));
+  return `\${${terms.join(' + ')}}`;
+}

@@ -1,0 +1,2 @@
+export * from './training-pipeline';
+export * from './schedule';
