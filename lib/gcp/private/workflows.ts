@@ -17,7 +17,7 @@ export function isWorkflowsExpression(value: string): boolean {
  * @see https://developer.hashicorp.com/terraform/language/expressions/strings#escape-sequences
  */
 export function terraformEscapedSource(source: string): string {
-  return source.replace(/\$\{/g, '$${').replace(/%\{/g, '%%{');
+  return source.replace(/\$\{/g, () => '$${').replace(/%\{/g, () => '%%{');
 }
 
 /**
