@@ -30,16 +30,16 @@ export function churnSpec(overrides: Partial<TrainingPipelineSpecProps> = {}): T
   });
 }
 
-/** Lake, cluster and registry in `stack`; the lake is regional (europe-west4) with a key in the region. */
-export function platform(stack: TerraformStack, lakeKey: { id: string } | undefined = KEY) {
-  const lake = new DataLake(stack, 'Lake', { prefix: 'acme-ml', location: 'europe-west4', encryptionKey: lakeKey, tables: [{ zone: 'curated', schema: customerDaily }] });
+/** Lake, cluster and registry in `stack`; the lake is regional (europe-west4) with a key in the region (`null`: no key). */
+export function platform(stack: TerraformStack, lakeKey: { id: string } | null = KEY) {
+  const lake = new DataLake(stack, 'Lake', { prefix: 'acme-ml', location: 'europe-west4', encryptionKey: lakeKey ?? undefined, tables: [{ zone: 'curated', schema: customerDaily }] });
   const training = new GpuTrainingCluster(stack, 'Training', { lake, location: 'europe-west4', network: 'ml-vpc' });
   const registry = new ModelRegistry(stack, 'Registry', { lake, modelRegistryName: 'churn' });
   return { lake, training, registry };
 }
 
 /** A pipeline over `platform(stack)` with props overrides. */
-export function pipeline(stack: TerraformStack, props: Partial<TrainingPipelineProps> = {}, lakeKey: { id: string } | undefined = KEY) {
+export function pipeline(stack: TerraformStack, props: Partial<TrainingPipelineProps> = {}, lakeKey: { id: string } | null = KEY) {
   const p = platform(stack, lakeKey);
   return { ...p, pipeline: new TrainingPipeline(stack, 'Pipeline', { lake: p.lake, training: p.training, registry: p.registry, spec: churnSpec(), ...props }) };
 }
