@@ -48,7 +48,7 @@ export interface WorkflowSourceInput {
   /** Trainer arguments common to both jobs. */
   readonly hyperparameters: { [name: string]: string };
   /** Job identity and placement from the training profile. */
-  readonly job: { readonly serviceAccount: string; readonly network: string; readonly outputUriPrefix: string; readonly kmsKeyName?: string };
+  readonly job: WorkflowJobPlacement;
   /** The `gs://` folder of the model versions (`registry.artifactsUri`). */
   readonly modelArtifactsUri: string;
   /** `registry.modelResourceName`. */
@@ -59,14 +59,34 @@ export interface WorkflowSourceInput {
   readonly announcementTopic: string;
   /** The upload body of a first version / of a further version, values as Workflows expressions. */
   readonly uploadRequest: (firstVersion: boolean) => VertexAiUploadModelRequest;
-  /** The gate. */
+  /** The gate's metric. */
   readonly metric: EvaluationMetric;
+  /**
+   * The gate's bar.
+   * @default - no bar
+   */
   readonly bar?: number;
+  /** The gate's promotion policy. */
   readonly promotion: PromotionPolicy;
   /** Seconds each job (and the prepare query) may take. */
   readonly jobTimeoutSeconds: number;
   /** Resolves a token to its Terraform expression, so that two tokens of one attribute share an environment variable. */
   readonly resolveToken: (token: string) => string;
+}
+
+/** Where the jobs run, from the training profile. */
+export interface WorkflowJobPlacement {
+  /** The jobs' service account email. */
+  readonly serviceAccount: string;
+  /** The peered network. */
+  readonly network: string;
+  /** The `gs://` prefix of job outputs. */
+  readonly outputUriPrefix: string;
+  /**
+   * The jobs' key.
+   * @default - Google-managed encryption
+   */
+  readonly kmsKeyName?: string;
 }
 
 /** The generated workflow: its document, its source text and the environment variables that carry Terraform values. */
