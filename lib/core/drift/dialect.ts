@@ -112,13 +112,13 @@ export class SqlDialect {
   }
 
   /**
-   * A timestamp formatted with a neutral pattern made of `yyyy`, `MM`, `dd`, `HH` and separators
-   * (`yyyy-MM-dd`, `yyyy/MM/dd/HH`): Trino `date_format`, BigQuery `FORMAT_TIMESTAMP`, DuckDB
+   * A timestamp formatted with a neutral pattern made of `yyyy`, `MM`, `dd`, `HH`, `mm`, `ss` and
+   * separators (`yyyy-MM-dd`, `yyyy/MM/dd/HH`, `yyyy-MM-dd HH:mm:ss`): Trino `date_format`, BigQuery `FORMAT_TIMESTAMP`, DuckDB
    * `strftime`.
    *
    */
   public formatTimestamp(expression: string, pattern: string): string {
-    const strftime = pattern.replace('yyyy', '%Y').replace('MM', '%m').replace('dd', '%d').replace('HH', '%H');
+    const strftime = pattern.replace('yyyy', '%Y').replace('MM', '%m').replace('dd', '%d').replace('HH', '%H').replace('mm', '%M').replace('ss', '%S');
     switch (this) {
       case SqlDialect.TRINO: return `date_format(${expression}, ${this.string(strftime)})`;
       case SqlDialect.BIGQUERY: return `FORMAT_TIMESTAMP(${this.string(strftime)}, ${expression})`;
@@ -183,24 +183,26 @@ export class SqlDialect {
   }
 
   /**
-   * Whole days from 1970-01-01 to a date, as a 64-bit integer: BigQuery `UNIX_DATE`, Trino and
-   * DuckDB `date_diff('day', DATE '1970-01-01', d)`.
+   * A whole number from 0 to 99 that a text hashes to, the same on every engine: the first 32
+   * bits of the MD5 digest of its UTF-8 bytes, as an unsigned integer, modulo 100 (Trino
+   * `md5`/`from_base`, BigQuery `MD5`/hex cast, DuckDB `md5`/hex cast). The training pipelines of
+   * both clouds split rows with it (`< validationPercentage` is validation), so one row lands on
+   * the same side on both. A NULL text hashes to NULL.
+   * @see https://trino.io/docs/current/functions/binary.html#md5
+   * @see https://cloud.google.com/bigquery/docs/reference/standard-sql/hash_functions#md5
+   * @see https://duckdb.org/docs/stable/sql/functions/text#md5string
    */
-  public epochDays(expression: string): string {
-    return this === SqlDialect.BIGQUERY ? `UNIX_DATE(${expression})` : `date_diff('day', DATE '1970-01-01', ${expression})`;
+  public hashPercentile(text: string): string {
+    switch (this) {
+      case SqlDialect.TRINO: return `mod(from_base(substr(to_hex(md5(to_utf8(${text}))), 1, 8), 16), 100)`;
+      case SqlDialect.BIGQUERY: return `MOD(CAST(CONCAT('0x', SUBSTR(TO_HEX(MD5(${text})), 1, 8)) AS INT64), 100)`;
+      default: return `mod(CAST(('0x' || substr(md5(${text}), 1, 8)) AS BIGINT), 100)`;
+    }
   }
 
-  /**
-   * Milliseconds from 1970-01-01 00:00:00 UTC to a timestamp, as a 64-bit integer (sub-millisecond
-   * digits dropped: Athena's timestamps have milliseconds): BigQuery `UNIX_MILLIS`, Trino
-   * `date_diff('millisecond', …)`, DuckDB `epoch_ms`.
-   */
-  public epochMillis(expression: string): string {
-    switch (this) {
-      case SqlDialect.BIGQUERY: return `UNIX_MILLIS(${expression})`;
-      case SqlDialect.TRINO: return `date_diff('millisecond', TIMESTAMP '1970-01-01 00:00:00', ${expression})`;
-      default: return `epoch_ms(${expression})`;
-    }
+  /** Whole days from 1970-01-01 to a date, as an integer (how the built-in XGBoost reads a date feature). */
+  public daysSinceEpoch(date: string): string {
+    return this === SqlDialect.BIGQUERY ? `DATE_DIFF(${date}, DATE '1970-01-01', DAY)` : `date_diff('day', DATE '1970-01-01', ${date})`;
   }
 
   /** Midnight (UTC) of the day of a timestamp. */
@@ -214,57 +216,37 @@ export class SqlDialect {
       throw new Error(`daysBefore: ${days} is not a whole number of days`);
     }
     switch (this) {
-      case SqlDialect.BIGQUERY: return `TIMESTAMP_SUB(${expression}, INTERVAL ${days} DAY)`;
       case SqlDialect.TRINO: return `${expression} - INTERVAL '${days}' DAY`;
+      case SqlDialect.BIGQUERY: return `TIMESTAMP_SUB(${expression}, INTERVAL ${days} DAY)`;
       default: return `${expression} - INTERVAL (${days}) DAY`;
     }
   }
 
   /**
-   * A value's text that is the same on every dialect, for hashing: strings as they are, integers
-   * in decimal digits, booleans `true`/`false`, decimals as their unscaled integer (the value
-   * times 10^scale: at most 18 digits of precision), dates as days since 1970-01-01 and
-   * timestamps as milliseconds since 1970-01-01 UTC; NULL as the empty text. Each engine's own
-   * CAST to text differs for decimals, dates and timestamps, hence the integers.
+   * A key value's text for the split hash, the same on every engine (the training pipelines of
+   * both clouds write it alike): strings as they are, integers and dates (`yyyy-MM-dd`) cast to
+   * text, booleans `true`/`false`, timestamps `yyyy-MM-dd HH:mm:ss` (UTC, seconds), decimals as
+   * their unscaled integer (the value times 10^scale, at most 18 digits: each engine's own CAST
+   * of a decimal to text differs, BigQuery dropping trailing zeros), NULL as the empty text.
    *
    * @throws Error for a kind that has no portable text (floats, bytes) or a decimal of more than 18 digits
    */
   public portableText(expression: string, type: FieldType): string {
     const s = this.types.string;
-    let text: string;
     switch (type.kind) {
-      case FieldTypeKind.STRING: text = expression; break;
+      case FieldTypeKind.STRING: return `COALESCE(${expression}, '')`;
       case FieldTypeKind.INT32:
-      case FieldTypeKind.INT64: text = `CAST(${expression} AS ${s})`; break;
-      case FieldTypeKind.BOOLEAN: text = `CASE WHEN ${expression} THEN 'true' WHEN NOT ${expression} THEN 'false' END`; break;
+      case FieldTypeKind.INT64:
+      case FieldTypeKind.DATE: return `COALESCE(CAST(${expression} AS ${s}), '')`;
+      case FieldTypeKind.BOOLEAN: return `CASE WHEN ${expression} THEN 'true' WHEN NOT ${expression} THEN 'false' ELSE '' END`;
+      case FieldTypeKind.TIMESTAMP: return `COALESCE(${this.formatTimestamp(expression, 'yyyy-MM-dd HH:mm:ss')}, '')`;
       case FieldTypeKind.DECIMAL: {
         if ((type.precision ?? 0) > MAX_PORTABLE_DECIMAL_PRECISION) {
           throw new Error(`portableText: ${type.toString()} has more than ${MAX_PORTABLE_DECIMAL_PRECISION} digits`);
         }
-        text = `CAST(CAST(${expression} * ${10 ** (type.scale ?? 0)} AS ${this.types.bigint}) AS ${s})`;
-        break;
+        return `COALESCE(CAST(CAST(${expression} * ${10 ** (type.scale ?? 0)} AS ${this.types.bigint}) AS ${s}), '')`;
       }
-      case FieldTypeKind.DATE: text = `CAST(${this.epochDays(expression)} AS ${s})`; break;
-      case FieldTypeKind.TIMESTAMP: text = `CAST(${this.epochMillis(expression)} AS ${s})`; break;
       default: throw new Error(`portableText: ${type.toString()} has no portable text`);
-    }
-    return `COALESCE(${text}, '')`;
-  }
-
-  /**
-   * A bucket from 0 to 99 that a text hashes to, the same on every dialect: the first four bytes
-   * of its MD5 digest (of the UTF-8 bytes) read as an unsigned big-endian integer, modulo 100.
-   * BigQuery `MD5` + `TO_HEX` + a `0x` cast, Trino `md5(to_utf8())` + `from_base`, DuckDB `md5` (hex) + a `0x` cast.
-   *
-   * @see https://cloud.google.com/bigquery/docs/reference/standard-sql/hash_functions#md5
-   * @see https://trino.io/docs/current/functions/binary.html#md5
-   * @see https://duckdb.org/docs/stable/sql/functions/text#md5string
-   */
-  public hashBucket(text: string): string {
-    switch (this) {
-      case SqlDialect.BIGQUERY: return `MOD(CAST(CONCAT('0x', SUBSTR(TO_HEX(MD5(${text})), 1, 8)) AS INT64), 100)`;
-      case SqlDialect.TRINO: return `(from_base(substr(to_hex(md5(to_utf8(${text}))), 1, 8), 16) % 100)`;
-      default: return `(CAST(('0x' || substr(md5(${text}), 1, 8)) AS BIGINT) % 100)`;
     }
   }
 }

@@ -31,7 +31,7 @@ export interface TrainingDatasetQueries {
  * window, on one side of the split.
  *
  * The split is the one both clouds implement: a row is in validation when
- * `hashBucket(split fields) < validationPercentage` (see {@link SqlDialect.hashBucket} and
+ * `hashPercentile(split fields) < validationPercentage` (see {@link SqlDialect.hashPercentile} and
  * {@link SqlDialect.portableText}; several split fields are joined with `|`), so an entity is on
  * one side only and a rerun over the same rows splits them the same way, on Athena as on BigQuery.
  *
@@ -49,7 +49,7 @@ export function trainingDatasetQueries(spec: TrainingPipelineSpec, dialect: SqlD
   const keyText = spec.splitFields
     .map((name) => dialect.portableText(dialect.identifier(name), schema.field(name)!.type))
     .reduce((joined, text) => (joined === '' ? text : `${joined} || '|' || ${text}`), '');
-  const splitBucket = dialect.hashBucket(spec.splitFields.length > 1 ? `(${keyText})` : keyText);
+  const splitBucket = dialect.hashPercentile(spec.splitFields.length > 1 ? `(${keyText})` : keyText);
   const where = [`${dialect.identifier(label.name)} IS NOT NULL`];
   if (schema.eventTime !== undefined) {
     const time = dialect.identifier(schema.eventTime);
@@ -72,7 +72,7 @@ function numericColumn(dialect: SqlDialect, field: ResolvedField): string {
   switch (field.type.kind) {
     case FieldTypeKind.BOOLEAN: return `CAST(${column} AS ${dialect.bigintType})`;
     case FieldTypeKind.DECIMAL: return `CAST(${column} AS ${dialect.doubleType})`;
-    case FieldTypeKind.DATE: return dialect.epochDays(column);
+    case FieldTypeKind.DATE: return dialect.daysSinceEpoch(column);
     default: return column;
   }
 }

@@ -60,13 +60,13 @@ const spec = (overrides: Partial<ConstructorParameters<typeof TrainingPipelineSp
 test('the split bucket is the MD5 bucket of the key text, the same as node computes it', async () => {
   const d = SqlDialect.DUCKDB;
   for (const text of ['c1', 'c42', 'ünïcode', '']) {
-    const [row] = await db.query(`SELECT ${d.hashBucket(d.string(text))} AS b`);
+    const [row] = await db.query(`SELECT ${d.hashPercentile(d.string(text))} AS b`);
     expect(Number(row.b)).toBe(bucketOf(text));
   }
-  // Portable texts: dates as epoch days, timestamps as epoch milliseconds, decimals unscaled, booleans as words.
+  // Portable texts (the same as the AWS pipeline's key text): dates and timestamps in ISO form, decimals unscaled, booleans as words.
   const [row] = await db.query(`SELECT ${d.portableText("DATE '2024-05-01'", FieldType.DATE)} AS d, ${d.portableText("TIMESTAMP '2024-05-01 10:00:00.123'", FieldType.TIMESTAMP)} AS t, `
     + `${d.portableText('CAST(12.5 AS DECIMAL(14,2))', FieldType.decimal(14, 2))} AS n, ${d.portableText('true', FieldType.BOOLEAN)} AS b, ${d.portableText('NULL::VARCHAR', FieldType.STRING)} AS e`);
-  expect(row).toEqual({ d: '19844', t: '1714557600123', n: '1250', b: 'true', e: '' });
+  expect(row).toEqual({ d: '2024-05-01', t: '2024-05-01 10:00:00', n: '1250', b: 'true', e: '' });
 });
 
 test('lastDays: the label first, then numeric features; labelled rows of the window only; each entity on the side its bucket says', async () => {
@@ -127,7 +127,7 @@ test('the BigQuery and Trino texts parse with their grammars and carry the windo
     }
   }
   expect(bigquery.train).toContain("MOD(CAST(CONCAT('0x', SUBSTR(TO_HEX(MD5(COALESCE(`customer_id`, ''))), 1, 8)) AS INT64), 100) >= 20");
-  expect(trino.validation).toContain(`(from_base(substr(to_hex(md5(to_utf8(COALESCE("customer_id", '')))), 1, 8), 16) % 100) < 20`);
+  expect(trino.validation).toContain(`mod(from_base(substr(to_hex(md5(to_utf8(COALESCE("customer_id", '')))), 1, 8), 16), 100) < 20`);
 });
 
 test('a decimal split key of more than 18 digits is a spec problem: it has no portable text', () => {
