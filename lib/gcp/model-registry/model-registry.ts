@@ -7,7 +7,7 @@ import { ServiceAccount } from '@cdktf/provider-google/lib/service-account';
 import { ServiceAccountIamMember } from '@cdktf/provider-google/lib/service-account-iam-member';
 import { Construct, IConstruct } from 'constructs';
 import {
-  MlopsValidationError, MODEL_VERSION_ALIASES, MODEL_VERSION_METADATA, NamingRule, namingProblem, toSnakeCase, vertexXgboostPredictionImageUri,
+  MlopsValidationError, MODEL_VERSION_ALIASES, MODEL_VERSION_METADATA, NamingRule, toSnakeCase, vertexXgboostPredictionImageUri,
 } from '../../core';
 import { ITerraformDependable, TerraformResource, Token } from '../cdktf';
 import { ICryptoKey } from '../crypto-key';
@@ -16,7 +16,9 @@ import { GcpIamProps } from '../iam';
 import { childScope, IamMemberRegistry, resolveIamGrants } from '../private/iam-members';
 import { managedLabels } from '../private/labels';
 import { GCP_REGION_RULE } from '../private/regions';
+import { resolveRegionalKey } from '../private/kms';
 import { resolveRemovalPolicy, retainLifecycle } from '../private/removal-policy';
+import { resolveServiceAccountId } from '../private/service-accounts';
 import { createKeyAccess, createProjectLookup, SERVICE_AGENT_DOMAINS, serviceAgentMember } from '../private/service-agents';
 import { resolveEncryptionKey, resolveLake, resolveMember, resolveName } from '../private/validate';
 import { isWorkflowsExpression, workflowsConcat } from '../private/workflows';
@@ -37,12 +39,6 @@ export const MODEL_REGISTRY_WARNINGS = {} as const;
 export const MODEL_REGISTRY_NAME_RULE: NamingRule = {
   pattern: /^[a-z](?:[a-z0-9-]{0,38}[a-z0-9])?$/,
   description: '1 to 40 characters of lowercase letters, digits and hyphens, starting with a letter and not ending with a hyphen',
-};
-
-/** Service account ids: 6 to 30 characters. */
-const SERVICE_ACCOUNT_ID_RULE: NamingRule = {
-  pattern: /^[a-z](?:[-a-z0-9]{4,28}[a-z0-9])$/,
-  description: '6 to 30 lowercase letters, digits and hyphens, starting with a letter and not ending with a hyphen',
 };
 
 /**
@@ -443,11 +439,11 @@ export class ModelRegistry extends ModelRegistryBase {
     this.project = props.project === undefined ? this.lake.project : resolveName(this, 'project', GCP_PROJECT_ID_RULE, props.project);
     this.region = resolveRegistryRegion(this, props.region, this.lake.location);
     this.removalPolicy = resolveRemovalPolicy(this, 'removalPolicy', props.removalPolicy);
-    this.encryptionKey = this.resolveKey(props.encryptionKey);
+    this.encryptionKey = resolveRegionalKey(this, props.encryptionKey, this.lake, this.region, 'registry\'s', 'Vertex AI encrypts a model with a key of its region');
     const iamGrants = resolveIamGrants(this, props.iam, (role) => (role.startsWith('roles/pubsub.')
       ? undefined
       : 'a Pub/Sub role (roles/pubsub.*), granted on the announcement topic; for model access use grantRegister, grantRead or grantApprove'));
-    const accountId = this.accountId(props.prefix);
+    const accountId = resolveServiceAccountId(this, props.prefix ?? this.modelRegistryName, 'models', props.prefix ?? `(the registry name "${this.modelRegistryName}")`);
 
     this.artifactsUri = `gs://${this.lake.zoneBucket('artifacts').name}/models/${this.modelRegistryName}`;
     this.uploaderServiceAccount = new ServiceAccount(this, 'UploaderServiceAccount', {
@@ -501,34 +497,6 @@ export class ModelRegistry extends ModelRegistryBase {
       this.roles.set(kind, role);
     }
     return role.name;
-  }
-
-  /** `<prefix>-models`, a valid service account id, or an error naming `prefix`. */
-  private accountId(prefix: unknown): string {
-    const base = prefix ?? this.modelRegistryName;
-    if (typeof base !== 'string') {
-      throw new MlopsValidationError(this, 'prefix', prefix, 'a string of at most 23 lowercase letters, digits and hyphens');
-    }
-    const id = `${base}-models`;
-    if (!Token.isUnresolved(base) && namingProblem(SERVICE_ACCOUNT_ID_RULE, id) !== undefined) {
-      throw new MlopsValidationError(this, 'prefix', prefix ?? `(the registry name "${base}")`,
-        `a prefix that makes "${id}" a service account id: ${SERVICE_ACCOUNT_ID_RULE.description} (a prefix of at most 23 characters)`);
-    }
-    return id;
-  }
-
-  private resolveKey(given: unknown): ICryptoKey | undefined {
-    const inRegion = (id: string): string | undefined => (/\/locations\/([^/]+)\//.exec(id)?.[1] === this.region ? undefined
-      : `a Cloud KMS key in the registry's region "${this.region}": Vertex AI encrypts a model with a key of its region`);
-    if (given !== undefined) {
-      return resolveEncryptionKey(this, given, inRegion);
-    }
-    const lakeKey = this.lake.encryptionKey;
-    if (lakeKey === undefined) {
-      return undefined;
-    }
-    const usable = Token.isUnresolved(lakeKey.id) ? this.lake.location === this.region : inRegion(lakeKey.id) === undefined;
-    return usable ? lakeKey : undefined;
   }
 }
 

@@ -9,7 +9,7 @@ import { StorageBucketObject } from '@cdktf/provider-google/lib/storage-bucket-o
 import { WorkflowsWorkflow } from '@cdktf/provider-google/lib/workflows-workflow';
 import { Construct, IConstruct } from 'constructs';
 import {
-  AcceleratorPlatform, MlopsValidationError, NamingRule, namingProblem, resolveAcceleratorOffering, ResolvedAccelerator,
+  AcceleratorPlatform, MlopsValidationError, NamingRule, resolveAcceleratorOffering, ResolvedAccelerator,
   throwIfProblems, TrainingPipelineSpec, unwrap, vertexXgboostTrainingImageUri, VERTEX_XGBOOST_SUPPORTS_ACCELERATORS,
 } from '../../core';
 import { DefaultTokenResolver, ITerraformDependable, StringConcat, Token, Tokenization } from '../cdktf';
@@ -22,9 +22,11 @@ import { IModelRegistry } from '../model-registry/model-registry';
 import { childScope, IamMemberRegistry, resolveIamGrants } from '../private/iam-members';
 import { managedLabels } from '../private/labels';
 import { resolveNotificationChannels } from '../private/monitoring';
+import { resolveRegionalKey } from '../private/kms';
 import { GCP_REGION_RULE } from '../private/regions';
 import { createKeyAccess, createProjectLookup, SERVICE_AGENT_DOMAINS, serviceAgentMember } from '../private/service-agents';
-import { resolveEncryptionKey, resolveLake, resolveMember, resolveName } from '../private/validate';
+import { resolveServiceAccountId } from '../private/service-accounts';
+import { resolveLake, resolveMember, resolveName } from '../private/validate';
 import { terraformEscapedSource } from '../private/workflows';
 import { GCP_PROJECT_ID_RULE } from '../project';
 import { VertexAiMachineSpec, VertexAiWorkerPoolSpec } from '../vertex-ai-api';
@@ -62,11 +64,6 @@ const LOG_WRITER_ROLE = 'roles/logging.logWriter';
 const ARTIFACTS_ROLE = 'roles/storage.objectUser';
 /** `grantStart`: create executions (the project is the narrowest scope the provider can grant it on). */
 const START_ROLE = 'roles/workflows.invoker';
-
-const SERVICE_ACCOUNT_ID_RULE: NamingRule = {
-  pattern: /^[a-z](?:[-a-z0-9]{4,28}[a-z0-9])$/,
-  description: '6 to 30 lowercase letters, digits and hyphens, starting with a letter and not ending with a hyphen',
-};
 
 /**
  * A training pipeline on Google Cloud: created by {@link TrainingPipeline} or imported with
@@ -316,8 +313,8 @@ export class TrainingPipeline extends TrainingPipelineBase {
     this.imageUri = imageUri;
     this.machineSpec = this.resolveMachine(defaultImage, props.machineType);
     const prefix = props.prefix ?? spec.name;
-    const accountId = (suffix: string) => this.accountId(prefix, suffix, props.prefix === undefined);
-    this.encryptionKey = this.resolveKey(props.encryptionKey, lake);
+    const accountId = (suffix: string) => resolveServiceAccountId(this, prefix, suffix, props.prefix === undefined ? `(the spec name "${prefix}")` : prefix);
+    this.encryptionKey = resolveRegionalKey(this, props.encryptionKey, lake, this.region, 'workflow\'s', 'Workflows encrypts with a key of the workflow\'s location');
     const labels = managedLabels({ 'training-pipeline': spec.name });
 
     // Identity and access
@@ -520,32 +517,6 @@ export class TrainingPipeline extends TrainingPipelineBase {
       throw new MlopsValidationError(this, 'jobTimeout', value, 'a Duration of whole seconds from 1 minute to 365 days (a connector call waits at most a year)');
     }
     return seconds;
-  }
-
-  private resolveKey(given: unknown, lake: IDataLake): ICryptoKey | undefined {
-    const inRegion = (id: string): string | undefined => (/\/locations\/([^/]+)\//.exec(id)?.[1] === this.region ? undefined
-      : `a Cloud KMS key in the workflow's region "${this.region}": Workflows encrypts with a key of the workflow's location`);
-    if (given !== undefined) {
-      return resolveEncryptionKey(this, given, inRegion);
-    }
-    const lakeKey = lake.encryptionKey;
-    if (lakeKey === undefined) {
-      return undefined;
-    }
-    const usable = Token.isUnresolved(lakeKey.id) ? lake.location === this.region : inRegion(lakeKey.id) === undefined;
-    return usable ? lakeKey : undefined;
-  }
-
-  private accountId(prefix: unknown, suffix: string, defaulted: boolean): string {
-    if (typeof prefix !== 'string') {
-      throw new MlopsValidationError(this, 'prefix', prefix, 'a string of at most 21 lowercase letters, digits and hyphens');
-    }
-    const id = `${prefix}-${suffix}`;
-    if (!Token.isUnresolved(prefix) && namingProblem(SERVICE_ACCOUNT_ID_RULE, id) !== undefined) {
-      throw new MlopsValidationError(this, 'prefix', defaulted ? `(the spec name "${prefix}")` : prefix,
-        `a prefix that makes "${id}" a service account id: ${SERVICE_ACCOUNT_ID_RULE.description} (a prefix of at most 21 characters)`);
-    }
-    return id;
   }
 }
 
