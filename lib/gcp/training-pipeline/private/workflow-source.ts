@@ -314,14 +314,23 @@ export function renderWorkflowSource(input: WorkflowSourceInput): WorkflowSource
           upload('register_first_version', true),
           { registered: { assign: [{ model_version: x('default(map.get(upload, "modelVersionId"), map.get(upload, ["response", "modelVersionId"]))') }] } },
           {
+            announcement: {
+              assign: [{
+                announcement: {
+                  model: x('model_name'), modelVersion: x('model_version'), alias: x('decision'), datasetVersion: x('dataset_version'),
+                  metricName: metricKey, metricValue: x('candidate'),
+                },
+              }],
+            },
+          },
+          {
             announce: {
               call: WORKFLOW_CONNECTORS.announce,
               args: {
                 topic: input.announcementTopic,
                 body: {
                   messages: [{
-                    data: x('base64.encode(json.encode({"model": model_name, "modelVersion": model_version, "alias": decision, "datasetVersion": dataset_version, '
-                      + `"metricName": ${str(metricKey)}, "metricValue": candidate}))`),
+                    data: x('base64.encode(json.encode(announcement))'),
                     attributes: {
                       alias: x('decision'),
                       'model-version': x('string(model_version)'),
