@@ -3,6 +3,7 @@
  * version from prepare to register, the catalog-resolved machine), the Terraform around it
  * (workflow, environment variables, trainer object, scheduler, alert, identities, grants).
  */
+import { execFileSync } from 'child_process';
 import { GpuType } from 'mlops-constructs';
 import { TrainingPipeline, TrainingSchedule } from 'mlops-constructs/gcp';
 import { newStack, Synth } from '../support';
@@ -98,6 +99,13 @@ describe('the workflow source', () => {
     expect(pool[0].containerSpec.command[1]).toMatch(new RegExp(`^\\$\\{"/gcs/" \\+ sys\\.get_env\\("TF_VALUE_\\d+"\\) \\+ "/${object.name.replace(/\./g, '\\.')}"\\}$`));
     expect(step(inner('register'), 'register_version').args.body.model.containerSpec.imageUri).toBe('europe-docker.pkg.dev/vertex-ai/prediction/xgboost-cpu.1-7:latest');
     expect(built.pipeline.machineSpec).toEqual({ machineType: 'n1-standard-4' });
+  });
+
+  test('the uploaded trainer is Python that parses (its behaviour is checked against XGBoost 1.7.4 by tools/training/check-vertex-trainer.sh)', () => {
+    const object = synth.at('google_storage_bucket_object', 'Pipeline/TrainerCode');
+    const parsed = execFileSync('python3', ['-c', 'import ast, sys; tree = ast.parse(sys.stdin.read()); print(sorted(n.name for n in tree.body if isinstance(n, ast.FunctionDef)))'],
+      { input: object.content, encoding: 'utf8' });
+    expect(parsed.trim()).toBe("['auc', 'evaluate', 'main', 'metric_value', 'read_split', 'train']");
   });
 
   test('jobs run on the training profile: its service account, network and key', () => {
