@@ -297,6 +297,15 @@ export class TrainingPipeline extends TrainingPipelineBase {
       throw new MlopsValidationError(this, 'spec.schema.name', spec.schema.name,
         `a table of the lake's "${sourceZone}" zone (${known.length > 0 ? known.join(', ') : 'it has none'}): add it with lake.addTable('${sourceZone}', schema), or set sourceZone`);
     }
+    const needed = [...spec.datasetColumns.map((f) => f.name), ...spec.splitFields, ...(spec.schema.eventTime ? [spec.schema.eventTime] : [])];
+    for (const name of needed) {
+      const want = spec.schema.field(name)!.type.toString();
+      const have = table.schema.field(name)?.type.toString();
+      if (have !== want) {
+        throw new MlopsValidationError(this, 'spec.schema', spec.schema.name,
+          `the schema of the lake's table "${table.tableId}" for the columns the pipeline reads: "${name}" is ${have ?? 'missing'} there, ${want} in the spec`);
+      }
+    }
     this.project = props.project === undefined ? lake.project : resolveName(this, 'project', GCP_PROJECT_ID_RULE, props.project);
     this.region = props.region === undefined ? training.region : resolveName(this, 'region', GCP_REGION_RULE, props.region);
     this.workflowName = resolveName(this, 'workflowName', WORKFLOW_NAME_RULE, props.workflowName ?? `${lake.prefix}-${spec.name}`);

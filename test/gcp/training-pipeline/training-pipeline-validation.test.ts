@@ -3,8 +3,8 @@
  * naming the construct path, the property, the value and what is allowed — also from plain
  * JavaScript values.
  */
-import { EvaluationMetric, GpuType, MetricDirection, ProblemType, PromotionPolicy } from 'mlops-constructs';
-import { Duration, TrainingPipeline, TrainingPipelineProps, TrainingSchedule } from 'mlops-constructs/gcp';
+import { EvaluationMetric, FieldType, GpuType, MetricDirection, ProblemType, PromotionPolicy, TableSchema } from 'mlops-constructs';
+import { Duration, ModelRegistry, TrainingPipeline, TrainingPipelineProps, TrainingSchedule } from 'mlops-constructs/gcp';
 import { newStack } from '../support';
 import { churnSpec, platform } from './fixtures';
 
@@ -56,6 +56,18 @@ describe('the accelerator', () => {
 describe('the source table', () => {
   test('a table that is not in the lake', () => {
     expect(attempt({ sourceZone: 'raw' })).toThrow(/invalid spec\.schema\.name: "customer_daily"\. Allowed: a table of the lake's "raw" zone \(it has none\): add it with lake\.addTable\('raw', schema\), or set sourceZone/);
+  });
+  test('a table of that name whose columns differ from the spec\'s schema', () => {
+    const other = new TableSchema({
+      name: 'customer_daily',
+      fields: [{ name: 'customer_id', type: FieldType.STRING }, { name: 'orders_7d', type: FieldType.INT32 }, { name: 'churned', type: FieldType.BOOLEAN }, { name: 'computed_at', type: FieldType.TIMESTAMP }],
+      entityKeys: ['customer_id'], eventTime: 'computed_at',
+    });
+    expect(attempt({ spec: churnSpec({ schema: other }) }))
+      .toThrow(/invalid spec\.schema: "customer_daily"\. Allowed: the schema of the lake's table "customer_daily" for the columns the pipeline reads: "orders_7d" is int64 there, int32 in the spec/);
+  });
+  test('props that are not an object, for the registry too', () => {
+    expect(() => new ModelRegistry(newStack(), 'Registry', null as any)).toThrow(/\[stack\/Registry\] invalid props: null/);
   });
   test('a zone the lake does not have', () => {
     expect(attempt({ sourceZone: 'gold' })).toThrow(/invalid sourceZone: "gold"\. Allowed: one of the lake's zones: raw, curated, artifacts/);
