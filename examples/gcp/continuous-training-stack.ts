@@ -50,7 +50,7 @@ export class GcpContinuousTrainingStack extends TerraformStack {
       network: 'ml-vpc', // with private services access: Vertex AI jobs peer with it
       subnetwork: 'ml-europe-west4',
     });
-    this.registry = new ModelRegistry(this, 'Registry', { lake: this.lake, modelRegistryName: 'customer-spend' });
+    this.registry = new ModelRegistry(this, 'Registry', { lake: this.lake, modelId: 'customer-spend' });
     this.registry.grantApprove(RELEASE);
 
     this.pipeline = new TrainingPipeline(this, 'Pipeline', {

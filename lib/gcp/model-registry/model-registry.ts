@@ -36,7 +36,7 @@ export const MODEL_REGISTRY_WARNINGS = {} as const;
  * (IAM role ids: at most 64).
  * @see https://cloud.google.com/vertex-ai/docs/reference/rest/v1/projects.locations.models/upload (modelId)
  */
-export const MODEL_REGISTRY_NAME_RULE: NamingRule = {
+export const VERTEX_MODEL_ID_RULE: NamingRule = {
   pattern: /^[a-z](?:[a-z0-9-]{0,38}[a-z0-9])?$/,
   description: '1 to 40 characters of lowercase letters, digits and hyphens, starting with a letter and not ending with a hyphen',
 };
@@ -109,14 +109,14 @@ export function metricFromLabelValue(label: string | undefined): number | undefi
  */
 export interface IModelRegistry extends IConstruct {
   /** The Vertex AI model id (the registry's name). */
-  readonly modelRegistryName: string;
+  readonly modelId: string;
   /** The Vertex AI region of the model. */
   readonly region: string;
   /** The project; `undefined` means the provider's project. */
   readonly project?: string;
-  /** `projects/<project>/locations/<region>/models/<modelRegistryName>`. */
+  /** `projects/<project>/locations/<region>/models/<modelId>`. */
   readonly modelResourceName: string;
-  /** Where version artifacts go in the lake: `gs://<artifacts bucket>/models/<modelRegistryName>` (one folder per version below it). */
+  /** Where version artifacts go in the lake: `gs://<artifacts bucket>/models/<modelId>` (one folder per version below it). */
   readonly artifactsUri: string;
   /** The service account Vertex AI reads uploaded artifacts as (`UploadModelRequest.serviceAccount`). */
   readonly uploaderServiceAccountEmail: string;
@@ -183,7 +183,7 @@ export interface ModelRegistryUploadOptions {
 /** What {@link ModelRegistry.fromModelRegistryAttributes} needs. */
 export interface ModelRegistryAttributes {
   /** The Vertex AI model id. */
-  readonly modelRegistryName: string;
+  readonly modelId: string;
   /** The Vertex AI region. */
   readonly region: string;
   /**
@@ -209,7 +209,7 @@ type GrantKind = keyof typeof MODEL_REGISTRY_PERMISSIONS;
 
 /** Grants and request bodies, written only against attributes, so that a created and an imported registry behave the same. */
 abstract class ModelRegistryBase extends Construct implements IModelRegistry {
-  public abstract readonly modelRegistryName: string;
+  public abstract readonly modelId: string;
   public abstract readonly region: string;
   public abstract readonly project?: string;
   public abstract readonly artifactsUri: string;
@@ -219,7 +219,7 @@ abstract class ModelRegistryBase extends Construct implements IModelRegistry {
   private readonly iamMembers = new IamMemberRegistry();
 
   public get modelResourceName(): string {
-    return `projects/${this.projectId()}/locations/${this.region}/models/${this.modelRegistryName}`;
+    return `projects/${this.projectId()}/locations/${this.region}/models/${this.modelId}`;
   }
 
   /** {@inheritDoc IModelRegistry.grantRegister} */
@@ -289,9 +289,9 @@ abstract class ModelRegistryBase extends Construct implements IModelRegistry {
     }
     const firstVersion = options.firstVersion === true;
     return {
-      ...(firstVersion ? { modelId: this.modelRegistryName } : { parentModel: this.modelResourceName }),
+      ...(firstVersion ? { modelId: this.modelId } : { parentModel: this.modelResourceName }),
       model: {
-        displayName: this.modelRegistryName,
+        displayName: this.modelId,
         versionDescription: workflowsConcat(['Trained on dataset version ', options.datasetVersion, '; ', options.metricName, ' ', options.metricValue, '.']),
         artifactUri: options.artifactUri,
         containerSpec: { imageUri: servingImageUri },
@@ -332,10 +332,10 @@ abstract class ModelRegistryBase extends Construct implements IModelRegistry {
  * topic; use the grants for model access.
  */
 export interface ModelRegistryProps extends GcpIamProps {
-  /** The lake whose `artifacts` zone holds the version artifacts (below `models/<modelRegistryName>/`). */
+  /** The lake whose `artifacts` zone holds the version artifacts (below `models/<modelId>/`). */
   readonly lake: IDataLake;
-  /** The Vertex AI model id (see {@link MODEL_REGISTRY_NAME_RULE}). */
-  readonly modelRegistryName: string;
+  /** The Vertex AI model id (see {@link VERTEX_MODEL_ID_RULE}). */
+  readonly modelId: string;
   /**
    * The Vertex AI region of the model.
    * @default - the lake's location, when it is a region
@@ -410,7 +410,7 @@ export class ModelRegistry extends ModelRegistryBase {
     return new ImportedModelRegistry(scope, id, attrs);
   }
 
-  public readonly modelRegistryName: string;
+  public readonly modelId: string;
   public readonly region: string;
   public readonly project?: string;
   public readonly artifactsUri: string;
@@ -432,10 +432,10 @@ export class ModelRegistry extends ModelRegistryBase {
   constructor(scope: Construct, id: string, props: ModelRegistryProps) {
     super(scope, id);
     if (props === null || typeof props !== 'object') {
-      throw new MlopsValidationError(this, 'props', props, 'an object with at least a lake and a modelRegistryName');
+      throw new MlopsValidationError(this, 'props', props, 'an object with at least a lake and a modelId');
     }
     this.lake = resolveLake(this, 'lake', props.lake);
-    this.modelRegistryName = resolveName(this, 'modelRegistryName', MODEL_REGISTRY_NAME_RULE, props.modelRegistryName);
+    this.modelId = resolveName(this, 'modelId', VERTEX_MODEL_ID_RULE, props.modelId);
     this.project = props.project === undefined ? this.lake.project : resolveName(this, 'project', GCP_PROJECT_ID_RULE, props.project);
     this.region = resolveRegistryRegion(this, props.region, this.lake.location);
     this.removalPolicy = resolveRemovalPolicy(this, 'removalPolicy', props.removalPolicy);
@@ -443,14 +443,14 @@ export class ModelRegistry extends ModelRegistryBase {
     const iamGrants = resolveIamGrants(this, props.iam, (role) => (role.startsWith('roles/pubsub.')
       ? undefined
       : 'a Pub/Sub role (roles/pubsub.*), granted on the announcement topic; for model access use grantRegister, grantRead or grantApprove'));
-    const accountId = resolveServiceAccountId(this, props.prefix ?? this.modelRegistryName, 'models', props.prefix ?? `(the registry name "${this.modelRegistryName}")`);
+    const accountId = resolveServiceAccountId(this, props.prefix ?? this.modelId, 'models', props.prefix ?? `(the registry name "${this.modelId}")`);
 
-    this.artifactsUri = `gs://${this.lake.zoneBucket('artifacts').name}/models/${this.modelRegistryName}`;
+    this.artifactsUri = `gs://${this.lake.zoneBucket('artifacts').name}/models/${this.modelId}`;
     this.uploaderServiceAccount = new ServiceAccount(this, 'UploaderServiceAccount', {
       project: this.project,
       accountId,
-      displayName: `Uploads versions of the model ${this.modelRegistryName}`,
-      description: `Vertex AI reads the artifacts of uploaded versions of ${this.modelRegistryName} as this account (mlops-constructs ModelRegistry).`,
+      displayName: `Uploads versions of the model ${this.modelId}`,
+      description: `Vertex AI reads the artifacts of uploaded versions of ${this.modelId} as this account (mlops-constructs ModelRegistry).`,
     });
     this.uploaderServiceAccountEmail = this.uploaderServiceAccount.email;
     this.lake.grantRead('artifacts', this.uploaderServiceAccount.member);
@@ -464,9 +464,9 @@ export class ModelRegistry extends ModelRegistryBase {
     }
     this.announcementTopic = new PubsubTopic(this, 'Announcements', {
       project: this.project,
-      name: `${this.modelRegistryName}-model-versions`,
+      name: `${this.modelId}-model-versions`,
       kmsKeyName: this.encryptionKey?.id,
-      labels: managedLabels({ 'model-registry': this.modelRegistryName }),
+      labels: managedLabels({ 'model-registry': this.modelId }),
       dependsOn: pubsubKeyAccess ? [pubsubKeyAccess] : undefined,
       lifecycle: retainLifecycle(this.removalPolicy),
     });
@@ -489,9 +489,9 @@ export class ModelRegistry extends ModelRegistryBase {
     if (role === undefined) {
       role = new ProjectIamCustomRole(childScope(this, 'Roles'), kind, {
         project: this.projectId(),
-        roleId: registryRoleId(this.modelRegistryName, kind),
-        title: `${this.modelRegistryName} model ${kind}`,
-        description: `${kind} versions of the Vertex AI models of the project (created for the model registry "${this.modelRegistryName}" by mlops-constructs).`,
+        roleId: registryRoleId(this.modelId, kind),
+        title: `${this.modelId} model ${kind}`,
+        description: `${kind} versions of the Vertex AI models of the project (created for the model registry "${this.modelId}" by mlops-constructs).`,
         permissions: [...MODEL_REGISTRY_PERMISSIONS[kind]],
       });
       this.roles.set(kind, role);
@@ -502,7 +502,7 @@ export class ModelRegistry extends ModelRegistryBase {
 
 /** A registry made elsewhere (see {@link ModelRegistry.fromModelRegistryAttributes}). */
 class ImportedModelRegistry extends ModelRegistryBase {
-  public readonly modelRegistryName: string;
+  public readonly modelId: string;
   public readonly region: string;
   public readonly project?: string;
   public readonly artifactsUri: string;
@@ -514,9 +514,9 @@ class ImportedModelRegistry extends ModelRegistryBase {
   constructor(scope: Construct, id: string, attrs: ModelRegistryAttributes) {
     super(scope, id);
     if (attrs === null || typeof attrs !== 'object') {
-      throw new MlopsValidationError(this, 'attrs', attrs, 'an object with modelRegistryName, region, artifactsUri, uploaderServiceAccountEmail and announcementTopicId');
+      throw new MlopsValidationError(this, 'attrs', attrs, 'an object with modelId, region, artifactsUri, uploaderServiceAccountEmail and announcementTopicId');
     }
-    this.modelRegistryName = resolveName(this, 'modelRegistryName', MODEL_REGISTRY_NAME_RULE, attrs.modelRegistryName);
+    this.modelId = resolveName(this, 'modelId', VERTEX_MODEL_ID_RULE, attrs.modelId);
     this.region = resolveName(this, 'region', GCP_REGION_RULE, attrs.region);
     this.project = attrs.project === undefined ? undefined : resolveName(this, 'project', GCP_PROJECT_ID_RULE, attrs.project);
     const string = (property: keyof ModelRegistryAttributes, pattern: RegExp, allowed: string): string => {
@@ -545,7 +545,7 @@ class ImportedModelRegistry extends ModelRegistryBase {
   }
 
   protected roleName(kind: GrantKind): string {
-    return `projects/${this.projectId()}/roles/${registryRoleId(this.modelRegistryName, kind)}`;
+    return `projects/${this.projectId()}/roles/${registryRoleId(this.modelId, kind)}`;
   }
 }
 

@@ -98,7 +98,7 @@ describe('import and bad input', () => {
   test('an import grants with the roles the owning registry created, and builds the same bodies', () => {
     const stack = newStack();
     const imported = ModelRegistry.fromModelRegistryAttributes(stack, 'Churn', {
-      modelRegistryName: 'churn', region: 'europe-west4', project: 'acme-ml-dev', artifactsUri: 'gs://acme-ml-artifacts/models/churn',
+      modelId: 'churn', region: 'europe-west4', project: 'acme-ml-dev', artifactsUri: 'gs://acme-ml-artifacts/models/churn',
       uploaderServiceAccountEmail: 'churn-models@acme-ml-dev.iam.gserviceaccount.com', announcementTopicId: 'projects/acme-ml-dev/topics/churn-model-versions',
     });
     imported.grantRegister('serviceAccount:ci@acme-ml-dev.iam.gserviceaccount.com');
@@ -109,13 +109,13 @@ describe('import and bad input', () => {
     expect(synth.at('google_service_account_iam_member', 'Churn/Register/ActAsUploader=serviceAccount:ci@acme-ml-dev.iam.gserviceaccount.com').service_account_id)
       .toBe('projects/acme-ml-dev/serviceAccounts/churn-models@acme-ml-dev.iam.gserviceaccount.com');
     expect(imported.uploadModelRequest(UPLOAD).parentModel).toBe('projects/acme-ml-dev/locations/europe-west4/models/churn');
-    expect(() => ModelRegistry.fromModelRegistryAttributes(newStack(), 'X', { ...({} as any), modelRegistryName: 'churn', region: 'europe-west4', artifactsUri: 's3://x',
+    expect(() => ModelRegistry.fromModelRegistryAttributes(newStack(), 'X', { ...({} as any), modelId: 'churn', region: 'europe-west4', artifactsUri: 's3://x',
       uploaderServiceAccountEmail: 'a@b.iam.gserviceaccount.com', announcementTopicId: 'projects/p/topics/t' })).toThrow(/invalid artifactsUri: "s3:\/\/x"/);
   });
 
   test.each([
-    ['a name beyond 40 characters', { modelRegistryName: 'm'.repeat(41) }, /invalid modelRegistryName: "m{41}"\. Allowed: 1 to 40 characters/],
-    ['an uppercase name', { modelRegistryName: 'Churn' }, /invalid modelRegistryName: "Churn"/],
+    ['a name beyond 40 characters', { modelId: 'm'.repeat(41) }, /invalid modelId: "m{41}"\. Allowed: 1 to 40 characters/],
+    ['an uppercase name', { modelId: 'Churn' }, /invalid modelId: "Churn"/],
     ['a prefix too long for the uploader account', { prefix: 'a-prefix-of-twenty-four-c' }, /invalid prefix: "a-prefix-of-twenty-four-c"\. Allowed: a prefix that makes/],
     ['a key outside the region', { encryptionKey: { id: 'projects/p/locations/us/keyRings/r/cryptoKeys/k' } }, /invalid encryptionKey\.id: .*Allowed: a Cloud KMS key in the registry's region "europe-west4"/],
     ['a multi-region without a region', { region: undefined, lake: 'multi' }, /invalid region: undefined\. Allowed: a Vertex AI region .* the lake's location "US" is a multi-region/],
@@ -124,6 +124,6 @@ describe('import and bad input', () => {
     const stack = newStack();
     const { lake } = platform(stack);
     const useLake = override.lake === 'multi' ? new (lake.constructor as any)(stack, 'UsLake', { prefix: 'acme-us' }) : lake;
-    expect(() => new ModelRegistry(stack, 'Other', { lake: useLake, modelRegistryName: 'other', ...override, ...(override.lake ? { lake: useLake } : {}) })).toThrow(message);
+    expect(() => new ModelRegistry(stack, 'Other', { lake: useLake, modelId: 'other', ...override, ...(override.lake ? { lake: useLake } : {}) })).toThrow(message);
   });
 });

@@ -34,7 +34,7 @@ export function churnSpec(overrides: Partial<TrainingPipelineSpecProps> = {}): T
 export function platform(stack: TerraformStack, lakeKey: { id: string } | null = KEY) {
   const lake = new DataLake(stack, 'Lake', { prefix: 'acme-ml', location: 'europe-west4', encryptionKey: lakeKey ?? undefined, tables: [{ zone: 'curated', schema: customerDaily }] });
   const training = new GpuTrainingCluster(stack, 'Training', { lake, location: 'europe-west4', network: 'ml-vpc' });
-  const registry = new ModelRegistry(stack, 'Registry', { lake, modelRegistryName: 'churn' });
+  const registry = new ModelRegistry(stack, 'Registry', { lake, modelId: 'churn' });
   return { lake, training, registry };
 }
 
