@@ -30,7 +30,7 @@ import { VertexAiUploadModelRequest } from '../vertex-ai-api';
 export const MODEL_REGISTRY_WARNINGS = {} as const;
 
 /**
- * Model registry names: the Vertex AI model id (`[a-z0-9_-]`, not starting with a digit or a
+ * Model ids of a registry: the Vertex AI model id (`[a-z0-9_-]`, not starting with a digit or a
  * hyphen, at most 63), kept to 40 lowercase letters, digits and hyphens so that the names derived
  * from it fit: the topic `<name>-model-versions` and the custom roles `<name_snake>_model_register`
  * (IAM role ids: at most 64).
@@ -348,7 +348,7 @@ export interface ModelRegistryProps extends GcpIamProps {
   readonly project?: string;
   /**
    * Prefix of the uploader service account id, `<prefix>-models` (at most 23 characters).
-   * @default - the registry name
+   * @default - the model id
    */
   readonly prefix?: string;
   /**
@@ -443,7 +443,7 @@ export class ModelRegistry extends ModelRegistryBase {
     const iamGrants = resolveIamGrants(this, props.iam, (role) => (role.startsWith('roles/pubsub.')
       ? undefined
       : 'a Pub/Sub role (roles/pubsub.*), granted on the announcement topic; for model access use grantRegister, grantRead or grantApprove'));
-    const accountId = resolveServiceAccountId(this, props.prefix ?? this.modelId, 'models', props.prefix ?? `(the registry name "${this.modelId}")`);
+    const accountId = resolveServiceAccountId(this, props.prefix ?? this.modelId, 'models', props.prefix ?? `(the model id "${this.modelId}")`);
 
     this.artifactsUri = `gs://${this.lake.zoneBucket('artifacts').name}/models/${this.modelId}`;
     this.uploaderServiceAccount = new ServiceAccount(this, 'UploaderServiceAccount', {
@@ -551,7 +551,7 @@ class ImportedModelRegistry extends ModelRegistryBase {
 
 /** `<name_snake>_model_<kind>`: the custom role id of a grant. */
 function registryRoleId(name: string, kind: GrantKind): string {
-  // At most 40 + 15 characters: within CUSTOM_ROLE_ID_RULE's 64 for every registry name.
+  // At most 40 + 15 characters: within CUSTOM_ROLE_ID_RULE's 64 for every model id.
   return `${toSnakeCase(name)}_model_${kind}`;
 }
 
