@@ -36,7 +36,7 @@ describe('the workflow source', () => {
     expect(step(inner('prepare'), 'prepare_dataset').call).toBe('googleapis.bigquery.v2.jobs.insert');
     expect(step(inner('train'), 'train_model').call).toBe('googleapis.aiplatform.v1.projects.locations.customJobs.create');
     expect(step(inner('evaluate'), 'evaluate_model').call).toBe('googleapis.aiplatform.v1.projects.locations.customJobs.create');
-    expect(step(inner('evaluate'), 'read_metrics')).toMatchObject({ call: 'googleapis.storage.v1.objects.get', args: { alt: 'media' } });
+    expect(step(inner('evaluate'), 'read_metrics')).toMatchObject({ call: 'googleapis.storage.v1.objects.get', args: { object: '${text.url_encode(metrics_object)}', alt: 'media' } });
     expect(step(source.lookup_model.steps, 'get_model').try.call).toBe('googleapis.aiplatform.v1.projects.locations.models.get');
     expect(step(inner('register'), 'register_version').call).toBe('googleapis.aiplatform.v1.projects.locations.models.upload');
     expect(step(inner('register'), 'register_first_version').call).toBe('googleapis.aiplatform.v1.projects.locations.models.upload');

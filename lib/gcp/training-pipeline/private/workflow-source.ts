@@ -273,7 +273,8 @@ export function renderWorkflowSource(input: WorkflowSourceInput): WorkflowSource
           {
             read_metrics: {
               call: WORKFLOW_CONNECTORS.readMetrics,
-              args: { bucket: x('artifacts_bucket'), object: x('metrics_object'), alt: 'media' },
+              // The Cloud Storage connector takes the object name URL-encoded (its slashes as %2F).
+              args: { bucket: x('artifacts_bucket'), object: x('text.url_encode(metrics_object)'), alt: 'media' },
               result: 'metrics',
             },
           },
