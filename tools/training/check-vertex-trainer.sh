@@ -23,8 +23,11 @@ for side, n, parts in (("train", 2000, 3), ("validation", 500, 2)):
         with open(os.path.join(work, "ds", side, "part-%03d.csv" % i), "w") as f:
             for r in chunk:
                 f.write(",".join([str(int(r[0]))] + ["" if i == 1 and j == 2 else repr(v) for j, v in enumerate(r[1:])]) + "\n")
-    # an empty file, as EXPORT DATA can leave
+    # an empty file, as EXPORT DATA can leave, and (train) a file of one row
     open(os.path.join(work, "ds", side, "part-999.csv"), "w").close()
+    if side == "train":
+        with open(os.path.join(work, "ds", side, "part-998.csv"), "w") as f:
+            f.write("1,0.5,0.25,-1.0\n")
 PY
 for metric in auc accuracy logloss; do
   /usr/bin/python3 "$work/trainer.py" train --dataset-dir "$work/ds" --model-dir "$work/model" \

@@ -30,7 +30,8 @@ import xgboost as xgb
 
 def read_split(dataset_dir, side):
     files = sorted(f for f in glob.glob(os.path.join(dataset_dir, side, "*")) if os.path.isfile(f) and os.path.getsize(f) > 0)
-    parts = [np.genfromtxt(f, delimiter=",", dtype=np.float64, ndmin=2) for f in files]
+    # atleast_2d rather than ndmin=2, which numpy added only in 1.23
+    parts = [np.atleast_2d(np.genfromtxt(f, delimiter=",", dtype=np.float64)) for f in files]
     parts = [p for p in parts if p.size > 0]
     if not parts:
         sys.exit("no rows in %s" % os.path.join(dataset_dir, side))
