@@ -3,6 +3,7 @@
  * `terraform init && terraform apply` deploys it.
  */
 import { App } from 'cdktf';
+import { GcpContinuousTrainingStack } from './continuous-training-stack';
 import { GcpExistingOrdersStack } from './existing-stack';
 import { GcpFeaturesStack } from './features-stack';
 import { GcpLakeStack } from './lake-stack';
@@ -14,6 +15,7 @@ export function buildGcpExamples(app: App): void {
   new GcpExistingOrdersStack(app, 'mlops-existing-stack-example');
   new GcpFeaturesStack(app, 'mlops-features-example');
   new GcpTrainServeStack(app, 'mlops-train-serve-example');
+  new GcpContinuousTrainingStack(app, 'mlops-continuous-training-example');
 }
 
 if (require.main === module) {

@@ -5,5 +5,7 @@
  * is not usable here yet. Every other file imports these names from here, so moving to cdktn is
  * a change to this file alone.
  */
-export { Annotations, App, Fn, Lazy, TerraformOutput, TerraformStack, Testing, Token, TerraformResource, TerraformElement } from 'cdktf';
+export {
+  Annotations, App, DefaultTokenResolver, Fn, Lazy, StringConcat, TerraformOutput, TerraformStack, Testing, Token, Tokenization, TerraformResource, TerraformElement,
+} from 'cdktf';
 export type { ITerraformDependable, TerraformResourceLifecycle } from 'cdktf';

@@ -17,4 +17,6 @@ export * from './streaming-ingest';
 export * from './feature-store';
 export * from './gpu-training-cluster';
 export * from './model-endpoint';
+export * from './model-registry';
+export * from './training-pipeline';
 export * from './policy';

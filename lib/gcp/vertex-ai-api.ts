@@ -125,3 +125,58 @@ export interface VertexAiDedicatedResources {
   /** Replicas at most. */
   readonly maxReplicaCount: number;
 }
+
+/**
+ * The body of `projects.locations.models.upload` (`UploadModelRequest`): a new model (`modelId`)
+ * or a new version of one (`parentModel`).
+ * @see https://cloud.google.com/vertex-ai/docs/reference/rest/v1/projects.locations.models/upload
+ */
+export interface VertexAiUploadModelRequest {
+  /**
+   * The id of a new model (its first version): the last part of its resource name.
+   * @default - none: a version of `parentModel`
+   */
+  readonly modelId?: string;
+  /**
+   * The model the upload adds a version to: `projects/<project>/locations/<region>/models/<id>`.
+   * @default - none: a new model named `modelId`
+   */
+  readonly parentModel?: string;
+  /** The model version. */
+  readonly model: VertexAiModel;
+  /**
+   * The service account Vertex AI reads the artifacts as.
+   * @default - the Vertex AI service agent
+   */
+  readonly serviceAccount?: string;
+}
+
+/** `Model`, as an upload declares it. */
+export interface VertexAiModel {
+  /** Display name (up to 128 characters). */
+  readonly displayName: string;
+  /**
+   * Description of this version.
+   * @default - none
+   */
+  readonly versionDescription?: string;
+  /** The `gs://` directory of the model artifacts (`model.bst` for the prebuilt XGBoost server). */
+  readonly artifactUri: string;
+  /** The serving container. */
+  readonly containerSpec: VertexAiModelContainerSpec;
+  /** Version aliases this version gets (moved from any version that had them). */
+  readonly versionAliases: string[];
+  /** Labels of the version. */
+  readonly labels: { [key: string]: string };
+  /**
+   * `encryptionSpec`.
+   * @default - none: Google-managed encryption
+   */
+  readonly encryptionSpec?: VertexAiEncryptionSpec;
+}
+
+/** `ModelContainerSpec`: the image that serves the model. */
+export interface VertexAiModelContainerSpec {
+  /** The serving image. */
+  readonly imageUri: string;
+}

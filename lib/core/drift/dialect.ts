@@ -4,6 +4,8 @@
  * written once and is the same text on every engine.
  */
 
+import { FieldType, FieldTypeKind } from '../schema';
+
 /** How a dialect marks a runtime parameter. */
 export enum ParameterStyle {
   /** `?`, bound by position: each occurrence takes one value, in order (Athena `ExecutionParameters`). */
@@ -211,4 +213,52 @@ export class SqlDialect {
       default: return `decode(from_base64(${expression}))`;
     }
   }
+
+  /** Midnight (UTC) of the day of a timestamp. */
+  public startOfDay(expression: string): string {
+    return this === SqlDialect.BIGQUERY ? `TIMESTAMP_TRUNC(${expression}, DAY)` : `date_trunc('day', ${expression})`;
+  }
+
+  /** A timestamp `days` whole days earlier. */
+  public daysBefore(expression: string, days: number): string {
+    if (!Number.isInteger(days)) {
+      throw new Error(`daysBefore: ${days} is not a whole number of days`);
+    }
+    switch (this) {
+      case SqlDialect.TRINO: return `${expression} - INTERVAL '${days}' DAY`;
+      case SqlDialect.BIGQUERY: return `TIMESTAMP_SUB(${expression}, INTERVAL ${days} DAY)`;
+      default: return `${expression} - INTERVAL (${days}) DAY`;
+    }
+  }
+
+  /**
+   * A key value's text for the split hash, the same on every engine (the training pipelines of
+   * both clouds write it alike): strings as they are, integers and dates (`yyyy-MM-dd`) cast to
+   * text, booleans `true`/`false`, timestamps `yyyy-MM-dd HH:mm:ss` (UTC, seconds), decimals as
+   * their unscaled integer (the value times 10^scale, at most 18 digits: each engine's own CAST
+   * of a decimal to text differs, BigQuery dropping trailing zeros), NULL as the empty text.
+   *
+   * @throws Error for a kind that has no portable text (floats, bytes) or a decimal of more than 18 digits
+   */
+  public portableText(expression: string, type: FieldType): string {
+    const s = this.types.string;
+    switch (type.kind) {
+      case FieldTypeKind.STRING: return `COALESCE(${expression}, '')`;
+      case FieldTypeKind.INT32:
+      case FieldTypeKind.INT64:
+      case FieldTypeKind.DATE: return `COALESCE(CAST(${expression} AS ${s}), '')`;
+      case FieldTypeKind.BOOLEAN: return `CASE WHEN ${expression} THEN 'true' WHEN NOT ${expression} THEN 'false' ELSE '' END`;
+      case FieldTypeKind.TIMESTAMP: return `COALESCE(${this.formatTimestamp(expression, 'yyyy-MM-dd HH:mm:ss')}, '')`;
+      case FieldTypeKind.DECIMAL: {
+        if ((type.precision ?? 0) > MAX_PORTABLE_DECIMAL_PRECISION) {
+          throw new Error(`portableText: ${type.toString()} has more than ${MAX_PORTABLE_DECIMAL_PRECISION} digits`);
+        }
+        return `COALESCE(CAST(CAST(${expression} * ${10 ** (type.scale ?? 0)} AS ${this.types.bigint}) AS ${s}), '')`;
+      }
+      default: throw new Error(`portableText: ${type.toString()} has no portable text`);
+    }
+  }
 }
+
+/** Decimals up to this precision have a portable text (their unscaled value fits a 64-bit integer). */
+export const MAX_PORTABLE_DECIMAL_PRECISION = 18;

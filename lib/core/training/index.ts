@@ -5,5 +5,6 @@
 export * from './metrics';
 export * from './promotion';
 export * from './training-pipeline-spec';
+export * from './dataset-query';
 export * from './images';
 export * from './training-data';

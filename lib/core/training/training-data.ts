@@ -18,6 +18,7 @@ import { StandardZone } from '../lake';
 import { FieldTypeKind, ResolvedField } from '../schema';
 import { DriftTable, logLossCte, modelQualityCtes, ModelTask, SqlDialect } from '../drift';
 import { EvaluationMetric, ProblemType } from './metrics';
+import { trainingSplitBucket } from './dataset-query';
 import { TrainingPipelineSpec } from './training-pipeline-spec';
 
 /** The lake zone a training pipeline writes its dataset versions and evaluations to: where pipeline outputs live. */
@@ -74,9 +75,11 @@ export interface TrainingSplitQueryOptions {
  * rows with a label, inside the window, on the split's side of the hash:
  * `hashPercentile(split key) < validationPercentage` is validation, the rest is train.
  *
- * The split key is the spec's {@link TrainingPipelineSpec.splitFields} as text joined by `|`
- * (timestamps as `yyyy-MM-dd HH:mm:ss`, booleans as `true`/`false`, a NULL as empty), which reads
- * the same on every engine for string, integer, boolean, date and timestamp keys.
+ * The split bucket is {@link trainingSplitBucket}, shared with the Google Cloud prepare step
+ * ({@link trainingDatasetQueries}), so a row lands on the same side on both clouds. The two
+ * generators differ only where the engines' export statements do: Athena's `UNLOAD` writes these
+ * columns as text (a missing feature as an empty field) and filters the `event_date` partition
+ * column as well; BigQuery's `EXPORT DATA` writes numbers and prunes on the event time.
  *
  * The spec must be valid (`spec.problems()` empty).
  */
@@ -94,8 +97,7 @@ export function trainingSplitQuery(spec: TrainingPipelineSpec, d: SqlDialect, op
     const eventDate = `CAST(${d.identifier(schema.eventTime)} AS DATE)`;
     where.push(`${eventDate} >= ${start}`, `${eventDate} < ${options.runDate}`);
   }
-  const keyFields = spec.splitFields.map((name) => schema.field(name)!);
-  const bucket = d.hashPercentile(splitKeyText(d, keyFields));
+  const bucket = trainingSplitBucket(spec, d);
   where.push(`${bucket} ${options.split === TrainingSplit.VALIDATION ? '<' : '>='} ${spec.validationPercentage}`);
   return `SELECT ${columns.join(', ')} FROM ${options.source.render(d)} WHERE ${where.join(' AND ')}`;
 }
@@ -154,16 +156,4 @@ function featureText(d: SqlDialect, field: ResolvedField): string {
     case FieldTypeKind.DATE: return `COALESCE(CAST(${d.daysSinceEpoch(column)} AS ${d.stringType}), '')`;
     default: return `COALESCE(CAST(${column} AS ${d.stringType}), '')`;
   }
-}
-
-function splitKeyText(d: SqlDialect, fields: ResolvedField[]): string {
-  const parts = fields.map((field) => {
-    const column = d.identifier(field.name);
-    switch (field.type.kind) {
-      case FieldTypeKind.TIMESTAMP: return `COALESCE(${d.formatTimestamp(column, 'yyyy-MM-dd HH:mm:ss')}, '')`;
-      case FieldTypeKind.BOOLEAN: return `CASE WHEN ${column} THEN 'true' WHEN NOT ${column} THEN 'false' ELSE '' END`;
-      default: return `COALESCE(CAST(${column} AS ${d.stringType}), '')`;
-    }
-  });
-  return parts.length === 1 ? parts[0] : `CONCAT(${parts.join(", '|', ")})`;
 }

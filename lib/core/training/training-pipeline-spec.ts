@@ -2,6 +2,7 @@ import { AcceleratorRequest } from '../accelerators';
 import { ValidationProblem } from '../errors';
 import { NamingRule, namingProblem } from '../naming';
 import { FieldTypeKind, ResolvedField, TableSchema } from '../schema';
+import { MAX_PORTABLE_DECIMAL_PRECISION } from '../drift/dialect';
 import { EvaluationMetric } from './metrics';
 import { PromotionPolicy } from './promotion';
 
@@ -296,6 +297,15 @@ export class TrainingPipelineSpec {
     }
     if (this.splitFields.length === 0) {
       problems.push({ property: 'schema', value: schema.name, allowed: 'a schema with entity keys or an event time: the validation split hashes them' });
+    }
+    for (const name of this.splitFields) {
+      const type = schema.field(name)?.type;
+      if (type?.kind === FieldTypeKind.DECIMAL && (type.precision ?? 0) > MAX_PORTABLE_DECIMAL_PRECISION) {
+        problems.push({
+          property: 'schema', value: name,
+          allowed: `entity keys the validation split can hash the same on every engine: a decimal key of at most ${MAX_PORTABLE_DECIMAL_PRECISION} digits ("${name}" is ${type.toString()})`,
+        });
+      }
     }
     if (p.bar !== undefined && (typeof p.bar !== 'number' || !this.metric.inRange(p.bar))) {
       problems.push({ property: 'bar', value: p.bar, allowed: `a value of ${this.metric.name}: ${this.metric.rangeDescription()}` });

@@ -1,6 +1,6 @@
 import { ValidationProblem } from '../../core';
 import { Token } from '../cdktf';
-import { CRON_EXPRESSION_DESCRIPTION, cronExpressionProblem, timeZoneProblem } from './private/cron';
+import { CRON_EXPRESSION_DESCRIPTION, cronExpressionProblem, timeZoneProblem } from '../private/cron';
 
 /**
  * The default sync schedule: at minute 0 of every hour. Online values then trail the lake by at

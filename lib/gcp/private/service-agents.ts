@@ -27,6 +27,8 @@ export const SERVICE_AGENT_DOMAINS = {
   gke: 'container-engine-robot.iam.gserviceaccount.com',
   /** Compute Engine (node boot disks). */
   compute: 'compute-system.iam.gserviceaccount.com',
+  /** Workflows (workflow and execution data CMEK). */
+  workflows: 'gcp-sa-workflows.iam.gserviceaccount.com',
 } as const;
 
 /** What a service agent needs on a customer-managed key. */

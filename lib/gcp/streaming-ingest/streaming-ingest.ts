@@ -17,6 +17,7 @@ import { GcpChecks } from '../policy/engine/gcp-checks';
 import { childScope, IamMemberRegistry, resolveIamGrants } from '../private/iam-members';
 import { managedLabels } from '../private/labels';
 import { resolveRemovalPolicy, retainLifecycle } from '../private/removal-policy';
+import { resolveNotificationChannels } from '../private/monitoring';
 import { createKeyAccess, createProjectLookup, SERVICE_AGENT_DOMAINS, serviceAgentMember } from '../private/service-agents';
 import { resolveEncryptionKey, resolveEnum, resolveLake, resolveMember, resolveName } from '../private/validate';
 import { GCP_PROJECT_ID_RULE } from '../project';
@@ -24,7 +25,7 @@ import { RemovalPolicy } from '../removal-policy';
 import { createIngestAlerts, DEFAULT_OLDEST_UNACKED_AGE_THRESHOLD } from './alerts';
 import { PUBSUB_METADATA_COLUMNS, streamingIngestSchemaProblems } from './private/bigquery';
 import {
-  ALERT_GRANULARITY_SECONDS, NOTIFICATION_CHANNEL_RULE, PUBSUB_DELIVERY_ATTEMPTS, PUBSUB_ID_RULE, PUBSUB_RETENTION_SECONDS,
+  ALERT_GRANULARITY_SECONDS, PUBSUB_DELIVERY_ATTEMPTS, PUBSUB_ID_RULE, PUBSUB_RETENTION_SECONDS,
 } from './private/limits';
 
 // ---------------------------------------------------------------------------------------------
@@ -349,7 +350,7 @@ export class StreamingIngest extends StreamingIngestBase {
     const maxDeliveryAttempts = this.resolveDeliveryAttempts(props.maxDeliveryAttempts);
     const encoding = resolveEnum(this, 'encoding', StreamingIngestEncoding, props.encoding,
       'StreamingIngestEncoding.JSON or StreamingIngestEncoding.BINARY') ?? StreamingIngestEncoding.JSON;
-    const notificationChannels = this.resolveNotificationChannels(props.notificationChannels);
+    const notificationChannels = resolveNotificationChannels(this, props.notificationChannels);
     const ageThreshold = this.resolveAgeThreshold(props.oldestUnackedMessageAgeAlarmThreshold, messageRetention);
     this.encryptionKey = resolveEncryptionKey(this, props.encryptionKey) ?? lake.encryptionKey;
     this.removalPolicy = resolveRemovalPolicy(this, 'removalPolicy', props.removalPolicy);
@@ -554,17 +555,6 @@ export class StreamingIngest extends StreamingIngestBase {
       throw new MlopsValidationError(this, 'maxDeliveryAttempts', value, `a whole number from ${min} to ${max} (Pub/Sub's dead-letter policy limits)`);
     }
     return value;
-  }
-
-  private resolveNotificationChannels(value: unknown): string[] | undefined {
-    if (value === undefined) {
-      return undefined;
-    }
-    if (!Array.isArray(value)) {
-      throw new MlopsValidationError(this, 'notificationChannels', value, `a list of ${NOTIFICATION_CHANNEL_RULE.description}`);
-    }
-    value.forEach((channel, i) => resolveName(this, `notificationChannels[${i}]`, NOTIFICATION_CHANNEL_RULE, channel));
-    return value.length === 0 ? undefined : [...value];
   }
 }
 

@@ -1,12 +1,15 @@
 import { PolicyPack, PolicyRuleDefinition } from '../engine/pack';
 import { BIGQUERY_RULES } from '../rules/bigquery';
 import { CLOUD_RUN_RULES } from '../rules/cloud-run';
+import { CLOUD_SCHEDULER_RULES } from '../rules/cloud-scheduler';
 import { GKE_RULES } from '../rules/gke';
+import { IAM_RULES } from '../rules/iam';
 import { KMS_RULES } from '../rules/kms';
 import { PUBSUB_RULES } from '../rules/pubsub';
 import { STORAGE_RULES } from '../rules/storage';
 import { VERTEX_ENDPOINT_RULES } from '../rules/vertex-endpoint';
 import { VERTEX_FEATURE_STORE_RULES } from '../rules/vertex-feature-store';
+import { WORKFLOWS_RULES } from '../rules/workflows';
 
 /**
  * The project's own Google Cloud policy pack: the checks every GCP construct of this library
@@ -30,7 +33,9 @@ import { VERTEX_FEATURE_STORE_RULES } from '../rules/vertex-feature-store';
  * Then the rules for what the other constructs create, each service's rows with their own table
  * and references in `rules/<service>/index.ts`: Pub/Sub `GCP-PS*` (rules/pubsub), Vertex AI
  * Feature Store `GCP-VAI1..4` (rules/vertex-feature-store), Vertex AI endpoints `GCP-VAI5..`
- * (rules/vertex-endpoint), Cloud Run `GCP-RUN*` (rules/cloud-run) and GKE `GCP-GKE*` (rules/gke).
+ * (rules/vertex-endpoint), Cloud Run `GCP-RUN*` (rules/cloud-run), GKE `GCP-GKE*` (rules/gke),
+ * Workflows `GCP-WF*` (rules/workflows), Cloud Scheduler `GCP-SCH*` (rules/cloud-scheduler) and
+ * service accounts / project IAM `GCP-IAM*` (rules/iam).
  * Where no CIS control or checkov check exists, a rule cites the Google document it follows and
  * says so.
  */
@@ -48,5 +53,8 @@ export class GcpFoundationChecks implements PolicyPack {
     ...VERTEX_ENDPOINT_RULES,
     ...CLOUD_RUN_RULES,
     ...GKE_RULES,
+    ...WORKFLOWS_RULES,
+    ...CLOUD_SCHEDULER_RULES,
+    ...IAM_RULES,
   ];
 }

@@ -33,15 +33,6 @@ export const PUBSUB_RETENTION_SECONDS = { min: 10 * MINUTE, max: 31 * DAY } as c
 export const PUBSUB_DELIVERY_ATTEMPTS = { min: 5, max: 100, serviceDefault: 5 } as const;
 
 /**
- * Alert policy notification channels are named `projects/[PROJECT_ID]/notificationChannels/[CHANNEL_ID]`.
- * @see https://registry.terraform.io/providers/hashicorp/google/6.50.0/docs/resources/monitoring_alert_policy#notification_channels
- */
-export const NOTIFICATION_CHANNEL_RULE: NamingRule = {
-  pattern: /^projects\/[^/\s]+\/notificationChannels\/[^/\s]+$/,
-  description: 'a notification channel name "projects/<project>/notificationChannels/<channel id>" (a MonitoringNotificationChannel passes its name)',
-};
-
-/**
  * Alert condition durations "that are a multiple of a minute--e.g., 0, 60, 120, or 300 seconds--are
  * supported"; the ingest's thresholds on message age are whole minutes for the same reason.
  * @see https://registry.terraform.io/providers/hashicorp/google/6.50.0/docs/resources/monitoring_alert_policy#duration

@@ -1,11 +1,13 @@
 /**
- * Checks of the cron schedules that feature views sync on.
+ * Checks of five-field cron schedules: the feature views' sync schedules (Vertex AI) and the
+ * training pipelines' Cloud Scheduler jobs, which both take the standard unix cron format.
  *
  * Vertex AI takes a standard five-field cron expression (minute, hour, day of month, month, day of
  * week), optionally prefixed with `CRON_TZ=<IANA zone>` or `TZ=<IANA zone>`; the zone must be a
  * valid name of the IANA time zone database.
  *
  * @see https://cloud.google.com/vertex-ai/docs/reference/rest/v1/projects.locations.featureOnlineStores.featureViews#SyncConfig
+ * @see https://cloud.google.com/scheduler/docs/configuring/cron-job-schedules (Cloud Scheduler: unix-cron format, the time zone a separate field)
  * @see https://en.wikipedia.org/wiki/Cron (the reference the API gives for the syntax)
  */
 
