@@ -135,6 +135,40 @@ export const PARITY_CONCEPTS: readonly ParityConcept[] = [
       { kind: 'grants', cloud: 'gcp', names: ['grantDeployModel'], reason: 'Cloud-specific extra grant (R4): the google provider cannot deploy a model onto a Vertex AI endpoint, so the pipeline that registers models sends `deployModelRequest()` itself and needs this grant; on AWS the model is part of the stack.' },
     ],
   },
+  {
+    concept: 'ModelRegistry',
+    allowed: [
+      { kind: 'props', cloud: 'aws', names: ['modelPackageGroupName'], reason: 'Service noun (R1, R7): the SageMaker model package group\'s physical name, derived when left out.' },
+      { kind: 'props', cloud: 'gcp', names: ['modelId'], reason: 'Service noun (R1): the Vertex AI model id every version is uploaded under; it is required because the registry has no Terraform resource to derive one from and pipelines address versions as `<modelId>@<alias>`.' },
+      { kind: 'props', cloud: 'aws', names: ['description'], reason: 'The model package group has a description of its own; on Vertex AI the description belongs to each uploaded version (`uploadModelRequest`).' },
+      { kind: 'props', cloud: 'gcp', names: ['lake', 'prefix'], reason: 'The GCP registry declares what Terraform can (uploader account, announcement topic, the artifacts location in the lake), named from a prefix; the SageMaker group is one resource and keeps artifacts wherever the pipeline put them.' },
+      { kind: 'props', cloud: 'gcp', names: ['region', 'project', 'iam'], reason: `Vertex AI models are regional. ${GCP_PROJECT} ${GCP_IAM}` },
+      { kind: 'interface', cloud: 'aws', names: ['modelPackageGroupName', 'modelPackageGroupArn'], reason: 'Service nouns (R1): the model package group.' },
+      { kind: 'interface', cloud: 'gcp', names: ['modelId', 'region', 'project', 'modelResourceName'], reason: 'Service nouns (R1): the Vertex AI model a version belongs to, and where it lives.' },
+      { kind: 'interface', cloud: 'aws', names: ['onVersionApproved'], reason: 'SageMaker emits an EventBridge event when a package is approved; Vertex AI emits no event when an alias moves, so the GCP pipeline announces versions on the registry\'s Pub/Sub topic (`announcementTopicId`).' },
+      { kind: 'interface', cloud: 'gcp', names: ['announcementTopicId'], reason: 'Where GCP versions are announced (the counterpart of AWS `onVersionApproved`; see its reason).' },
+      { kind: 'interface', cloud: 'gcp', names: ['artifactsUri', 'uploaderServiceAccountEmail', 'uploadModelRequest'], reason: 'The Vertex AI Model Registry has no Terraform resource: the construct exposes the location, identity and `models.upload` body a pipeline uses; on AWS the state machine calls CreateModelPackage against the group itself.' },
+      { kind: 'statics', cloud: 'aws', names: ['fromModelRegistryName'], reason: 'A model package group is identified by its name alone (the ARN derives from the stack), so the AWS import takes the name (the issue\'s API).' },
+      { kind: 'statics', cloud: 'gcp', names: ['fromModelRegistryAttributes'], reason: 'A GCP registry is a model id plus its region, uploader account, topic and artifacts location: nothing derives from a name.' },
+    ],
+  },
+  {
+    concept: 'TrainingPipeline',
+    allowed: [
+      { kind: 'props', cloud: 'aws', names: ['stateMachineName'], reason: 'Service noun (R7 `<resource>Name`): the Step Functions state machine (at most 80 characters).' },
+      { kind: 'props', cloud: 'gcp', names: ['workflowName'], reason: 'Service noun (R7 `<resource>Name`): the Cloud Workflows workflow (at most 64 characters).' },
+      { kind: 'props', cloud: 'aws', names: ['alarmActions'], reason: 'Monitoring targets are the service\'s (R9): CloudWatch alarm actions for the failed-runs alarm.' },
+      { kind: 'props', cloud: 'gcp', names: ['notificationChannels'], reason: 'Monitoring targets are the service\'s (R9): Cloud Monitoring notification channels for the failed-executions alert.' },
+      { kind: 'props', cloud: 'aws', names: ['removalPolicy'], reason: 'The AWS pipeline owns retained state (its key and execution log group); on GCP the pipeline holds nothing stateful (its trainer object is content-addressed, the registry\'s topic is retained by the registry).' },
+      { kind: 'props', cloud: 'aws', names: ['timeout'], reason: 'Step Functions bounds a whole execution; Workflows has no execution-level timeout, so GCP bounds each job (`jobTimeout`).' },
+      { kind: 'props', cloud: 'gcp', names: ['jobTimeout'], reason: 'How long the workflow waits for each Vertex AI job (see AWS `timeout`).' },
+      { kind: 'props', cloud: 'gcp', names: ['image', 'machineType'], reason: 'On GCP the training container and machine can be replaced (a custom image, or a larger host for the same GPUs). The AWS pipeline trains and evaluates with SageMaker\'s built-in XGBoost only (its evaluation serves the model with the same image in a batch transform); a custom AWS image is not built yet.' },
+      { kind: 'props', cloud: 'gcp', names: ['prefix', 'project', 'region', 'iam'], reason: `The GCP workflow, scheduler job and service account are named from a prefix and are regional. ${GCP_PROJECT} ${GCP_IAM}` },
+      { kind: 'interface', cloud: 'aws', names: ['stateMachineArn', 'startTarget'], reason: 'Service nouns (R1): what StartExecution and an EventBridge rule address on AWS.' },
+      { kind: 'interface', cloud: 'gcp', names: ['workflowName', 'workflowId', 'region'], reason: 'Service nouns (R1): what another workflow or scheduler job addresses to start a run (the Workflows executions API).' },
+      { kind: 'statics', cloud: 'gcp', names: ['fromTrainingPipelineAttributes'], reason: 'A GCP workflow is started by name and region alone, so an existing one can be imported; on AWS an existing state machine is started with `sfn.StateMachine.fromStateMachineArn` (the `ITrainingPipeline` doc says so): a pipeline is generated from its spec, lake, profile and registry, which an import would not have.' },
+    ],
+  },
 ];
 
 /**

@@ -61,6 +61,10 @@ const MODEL_REGISTRY_GRANTS: GrantPolicyOptions = {
  * latest package of the group with status `Approved`; a challenger is a package with status
  * `PendingManualApproval`. Every version a training pipeline registers carries
  * `MODEL_VERSION_METADATA` as customer metadata.
+ *
+ * There is no `fromModelRegistryAttributes`: a model package group is identified by its name
+ * alone (its ARN derives from the stack's account and region), so the import is
+ * {@link ModelRegistry.fromModelRegistryName}.
  */
 export interface IModelRegistry extends IConstruct {
   /** The model package group's name. */
