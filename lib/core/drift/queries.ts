@@ -2,7 +2,8 @@ import { ValidationProblem } from '../errors';
 import { FieldTypeKind, ResolvedField } from '../schema';
 import { ParameterStyle, SqlDialect } from './dialect';
 import { CapturedRecords, DriftTable, WindowPartitioning } from './source';
-import { DriftFieldKind, DriftSpec, joinPairs, ModelTask, MonitoredField } from './spec';
+import { ProblemType } from '../training/problem-type';
+import { DriftFieldKind, DriftSpec, joinPairs, MonitoredField } from './spec';
 import { BaselineRowKind, DRIFT_BASELINE_COLUMNS, DRIFT_RESULT_COLUMNS } from './tables';
 import { DriftLevel, DriftStatistic, ThresholdDirection } from './statistics';
 
@@ -336,7 +337,7 @@ export class DriftQueries {
     if (quality !== undefined && spec.predictionField !== undefined && options.labels !== undefined) {
       ctes.push(...this.qualityCtes(options.labels, pairs, windowStart, windowEnd));
       const prediction = d.string(spec.predictionField);
-      if (quality.task === ModelTask.BINARY_CLASSIFICATION) {
+      if (quality.task === ProblemType.BINARY_CLASSIFICATION) {
         computed.push(`SELECT ${prediction} AS field, ${d.string(DriftStatistic.ACCURACY)} AS statistic, accuracy AS value, n AS sample_size FROM quality`);
         computed.push(`SELECT ${prediction} AS field, ${d.string(DriftStatistic.AUC)} AS statistic, value, sample_size FROM auc`);
       } else {
@@ -391,7 +392,7 @@ export class DriftQueries {
     }
     const labelType = labelSchema.field(quality.labelField)!.type.kind;
     const label = `l.${d.identifier(quality.labelField)}`;
-    const y = quality.task === ModelTask.REGRESSION
+    const y = quality.task === ProblemType.REGRESSION
       ? `CAST(${label} AS ${D})`
       : labelType === FieldTypeKind.BOOLEAN ? `CASE WHEN ${label} THEN 1 ELSE 0 END` : `CASE WHEN ${label} = 1 THEN 1 ELSE 0 END`;
     const prediction = `r.${d.identifier(this.spec.predictionField!)}`;
@@ -434,10 +435,10 @@ export class DriftQueries {
  * The drift window query and the training pipelines' evaluation query both compute quality
  * with these, so the metric a model was promoted on is the one drift monitoring reports.
  */
-export function modelQualityCtes(d: SqlDialect, task: ModelTask, decisionThreshold = 0.5): string[] {
+export function modelQualityCtes(d: SqlDialect, task: ProblemType, decisionThreshold = 0.5): string[] {
   const D = d.doubleType;
   const ctes: string[] = [];
-  if (task === ModelTask.BINARY_CLASSIFICATION) {
+  if (task === ProblemType.BINARY_CLASSIFICATION) {
     const threshold = literal(d, decisionThreshold);
     ctes.push(`quality AS (SELECT COUNT(*) AS n, CAST(SUM(CASE WHEN (p >= ${threshold} AND y = 1) OR (p < ${threshold} AND y = 0) THEN 1 ELSE 0 END) AS ${D}) / NULLIF(COUNT(*), 0) AS accuracy FROM labelled)`);
     // AUC = (R₊ − n₊(n₊ + 1)/2) / (n₊·n₋), R₊ the positives' rank sum with tied scores at their mid-rank.

@@ -1,3 +1,4 @@
+import { ProblemType } from '../training/problem-type';
 import { ValidationProblem } from '../errors';
 import { FieldType, FieldTypeKind, TableSchema } from '../schema';
 import {
@@ -46,14 +47,6 @@ export interface DriftFieldOptions {
   readonly thresholds?: DriftThresholds;
 }
 
-/** What the model predicts, which decides the model-quality statistics. */
-export enum ModelTask {
-  /** A score for the positive class, a boolean or 0/1 label: accuracy and AUC. */
-  BINARY_CLASSIFICATION = 'binary_classification',
-  /** A number, a numeric label: RMSE and MAE. */
-  REGRESSION = 'regression',
-}
-
 /**
  * How captured predictions are matched with their labels: a choice between exclusive variants,
  * so a class with static factories.
@@ -90,7 +83,7 @@ export class LabelJoin {
 /** Model quality, computed when labels arrive in a table of their own. */
 export interface ModelQualityOptions {
   /** What the model predicts. */
-  readonly task: ModelTask;
+  readonly task: ProblemType;
   /** Schema of the label table. */
   readonly labelSchema: TableSchema;
   /** The field of the label table holding the true value (boolean or 0/1 integer for classification, numeric for regression). */
@@ -285,7 +278,7 @@ export class DriftSpec {
     }
     const quality = this.declared.modelQuality;
     if (quality !== undefined && this.declared.predictionField !== undefined) {
-      const stats = quality.task === ModelTask.BINARY_CLASSIFICATION ? [DriftStatistic.ACCURACY, DriftStatistic.AUC] : [DriftStatistic.RMSE, DriftStatistic.MAE];
+      const stats = quality.task === ProblemType.BINARY_CLASSIFICATION ? [DriftStatistic.ACCURACY, DriftStatistic.AUC] : [DriftStatistic.RMSE, DriftStatistic.MAE];
       stats.forEach((statistic) => rows.push({ field: this.declared.predictionField!, statistic, threshold: this.specWideThresholds[statistic] }));
     }
     return rows;
@@ -418,8 +411,8 @@ export class DriftSpec {
         problems.push({ property: 'predictionField', value: this.declared.predictionField, allowed: `a numeric field with modelQuality (a score for classification, the predicted value for regression); it is ${prediction.type.toString()}` });
       }
     }
-    if (q.task !== ModelTask.BINARY_CLASSIFICATION && q.task !== ModelTask.REGRESSION) {
-      problems.push({ property: 'modelQuality.task', value: q.task, allowed: Object.values(ModelTask).join(' or ') });
+    if (q.task !== ProblemType.BINARY_CLASSIFICATION && q.task !== ProblemType.REGRESSION) {
+      problems.push({ property: 'modelQuality.task', value: q.task, allowed: Object.values(ProblemType).join(' or ') });
     }
     if (!(q.labelSchema instanceof TableSchema)) {
       problems.push({ property: 'modelQuality.labelSchema', value: q.labelSchema, allowed: 'a TableSchema' });
@@ -430,9 +423,9 @@ export class DriftSpec {
     const label = labels.field(q.labelField);
     if (!label) {
       problems.push({ property: 'modelQuality.labelField', value: q.labelField, allowed: `a field of label schema "${labels.name}" (${labels.fields.map((f) => f.name).join(', ')})` });
-    } else if (q.task === ModelTask.BINARY_CLASSIFICATION && !isBinaryLabelType(label.type)) {
+    } else if (q.task === ProblemType.BINARY_CLASSIFICATION && !isBinaryLabelType(label.type)) {
       problems.push({ property: 'modelQuality.labelField', value: q.labelField, allowed: `a boolean or integer (0/1) field for binary classification; it is ${label.type.toString()}` });
-    } else if (q.task === ModelTask.REGRESSION && driftFieldKind(label.type) !== DriftFieldKind.NUMERIC) {
+    } else if (q.task === ProblemType.REGRESSION && driftFieldKind(label.type) !== DriftFieldKind.NUMERIC) {
       problems.push({ property: 'modelQuality.labelField', value: q.labelField, allowed: `a numeric field for regression; it is ${label.type.toString()}` });
     }
     if (q.decisionThreshold !== undefined && !(typeof q.decisionThreshold === 'number' && Number.isFinite(q.decisionThreshold))) {

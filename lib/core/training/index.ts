@@ -2,6 +2,7 @@
  * The neutral continuous-training pipeline: its spec, evaluation metrics, the gate and the model
  * registry's version convention, and the prebuilt images it defaults to.
  */
+export * from './problem-type';
 export * from './metrics';
 export * from './promotion';
 export * from './training-pipeline-spec';

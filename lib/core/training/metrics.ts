@@ -1,5 +1,6 @@
 import { ValidationProblem } from '../errors';
 import { FieldTypeKind } from '../schema';
+import { ProblemType } from './problem-type';
 
 /** Which way a metric improves. The service value is the one SageMaker's `ModelQuality` and Vertex AI's model evaluation use in prose; nothing renders it into a template. */
 export enum MetricDirection {
@@ -7,14 +8,6 @@ export enum MetricDirection {
   HIGHER_IS_BETTER = 'higher-is-better',
   /** Smaller is better (RMSE, MAE, log loss). */
   LOWER_IS_BETTER = 'lower-is-better',
-}
-
-/** What the model predicts, which decides the label types a metric accepts. */
-export enum ProblemType {
-  /** Two classes; the label is a boolean or a 0/1 integer. */
-  BINARY_CLASSIFICATION = 'binary-classification',
-  /** A number. */
-  REGRESSION = 'regression',
 }
 
 /** Label field kinds each problem type accepts. */

@@ -16,8 +16,9 @@
  */
 import { StandardZone } from '../lake';
 import { FieldTypeKind, ResolvedField } from '../schema';
-import { DriftTable, logLossCte, modelQualityCtes, ModelTask, SqlDialect } from '../drift';
-import { EvaluationMetric, ProblemType } from './metrics';
+import { DriftTable, logLossCte, modelQualityCtes, SqlDialect } from '../drift';
+import { EvaluationMetric } from './metrics';
+import { ProblemType } from './problem-type';
 import { trainingSplitBucket } from './dataset-query';
 import { TrainingPipelineSpec } from './training-pipeline-spec';
 
@@ -131,7 +132,7 @@ export function evaluationQuery(metric: EvaluationMetric, d: SqlDialect, options
   const where = ['score IS NOT NULL', 'label IS NOT NULL', ...(options.where ?? [])];
   const ctes = [
     `labelled AS (SELECT CAST(score AS ${D}) AS p, ${y} AS y FROM ${options.predictions.render(d)} WHERE ${where.join(' AND ')})`,
-    ...modelQualityCtes(d, binary ? ModelTask.BINARY_CLASSIFICATION : ModelTask.REGRESSION),
+    ...modelQualityCtes(d, binary ? ProblemType.BINARY_CLASSIFICATION : ProblemType.REGRESSION),
   ];
   let select: string;
   switch (metric) {

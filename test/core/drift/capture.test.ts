@@ -8,7 +8,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import {
-  CapturedRecords, DriftQueries, DriftStatistic, DriftTable, ModelTask, SqlDialect, driftBaselineSchema,
+  CapturedRecords, DriftQueries, DriftStatistic, DriftTable, ProblemType, SqlDialect, driftBaselineSchema,
 } from '../../../lib/core';
 import { capturedSchema, createTableSql, DuckSession, labelSchema, readCsvSql, reference, referenceQuality, referenceSpec } from './fixtures';
 
@@ -155,7 +155,7 @@ test('SageMaker capture parses into the schema fields of the window\'s records, 
 });
 
 test('drift statistics over the SageMaker capture equal the reference, and model quality joins on the parsed request id', async () => {
-  const queries = new DriftQueries(referenceSpec(referenceQuality(ModelTask.BINARY_CLASSIFICATION)), SqlDialect.DUCKDB);
+  const queries = new DriftQueries(referenceSpec(referenceQuality(ProblemType.BINARY_CLASSIFICATION)), SqlDialect.DUCKDB);
   const rows = await db.query(queries.window({ records: sageMaker, baselineTable: DriftTable.named(['drift_baseline']), labels: { table: DriftTable.named(['labels']) } }), window);
   const ref = reference.windows.no_drift;
   for (const field of Object.keys(ref)) {

@@ -9,12 +9,12 @@
  */
 import { Parser } from 'node-sql-parser';
 import {
-  CapturedRecords, DriftQueries, DriftQuery, DriftSpec, DriftTable, ModelTask, SqlDialect, WindowPartitioning,
+  CapturedRecords, DriftQueries, DriftQuery, DriftSpec, DriftTable, ProblemType, SqlDialect, WindowPartitioning,
 } from '../../../lib/core';
 import { capturedSchema, referenceQuality, referenceSpec } from './fixtures';
 
 const parser = new Parser();
-const spec = referenceSpec(referenceQuality(ModelTask.BINARY_CLASSIFICATION));
+const spec = referenceSpec(referenceQuality(ProblemType.BINARY_CLASSIFICATION));
 
 interface Read { table: string; columns: string[]; conjuncts: Array<{ column: string; operator: string; usesParameter: boolean; formatted: boolean }> }
 

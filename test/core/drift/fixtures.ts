@@ -6,7 +6,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import {
-  DriftQuery, DriftSpec, DriftSpecProps, FieldType, FieldTypeKind, LabelJoin, ModelQualityOptions, ModelTask, TableSchema,
+  DriftQuery, DriftSpec, DriftSpecProps, FieldType, FieldTypeKind, LabelJoin, ModelQualityOptions, ProblemType, TableSchema,
 } from '../../../lib/core';
 
 export const DATA_DIR = path.join(__dirname, '..', '..', '..', 'tools', 'drift', 'data');
@@ -65,8 +65,8 @@ export function referenceSpec(modelQuality?: ModelQualityOptions, extra: Partial
 }
 
 /** Model quality of the reference data: classification of `label`, or regression of `target`, joined on the request id. */
-export function referenceQuality(task: ModelTask, join: LabelJoin = LabelJoin.onRequestId('request_id')): ModelQualityOptions {
-  return { task, labelSchema, labelField: task === ModelTask.REGRESSION ? 'target' : 'label', join, decisionThreshold: reference.config.decisionThreshold };
+export function referenceQuality(task: ProblemType, join: LabelJoin = LabelJoin.onRequestId('request_id')): ModelQualityOptions {
+  return { task, labelSchema, labelField: task === ProblemType.REGRESSION ? 'target' : 'label', join, decisionThreshold: reference.config.decisionThreshold };
 }
 
 /** The DuckDB type of a neutral field type (what a lake's DDL would declare). */

@@ -7,7 +7,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import {
-  CapturedRecords, DriftQueries, DriftQuery, DriftSpec, DriftStatistic, DriftTable, ModelTask, SqlDialect, WindowPartitioning, driftBaselineSchema,
+  CapturedRecords, DriftQueries, DriftQuery, DriftSpec, DriftStatistic, DriftTable, ProblemType, SqlDialect, WindowPartitioning, driftBaselineSchema,
 } from '../../../lib/core';
 import { capturedSchema, createTableSql, DuckSession, labelSchema, readCsvSql, reference, referenceQuality, referenceSpec } from './fixtures';
 
@@ -72,7 +72,7 @@ test('the lake holds three daily partitions of records and of labels', () => {
 });
 
 test('a one-day window reads one file of records and one of labels: its own day, not the next one it ends on', async () => {
-  const query = windowQuery(referenceSpec(referenceQuality(ModelTask.BINARY_CLASSIFICATION)), WindowPartitioning.dateColumn());
+  const query = windowQuery(referenceSpec(referenceQuality(ProblemType.BINARY_CLASSIFICATION)), WindowPartitioning.dateColumn());
   const found = await scans(query, window);
   expect(found.length).toBeGreaterThanOrEqual(2);
   for (const scan of found) {
@@ -84,7 +84,7 @@ test('a one-day window reads one file of records and one of labels: its own day,
 });
 
 test('without the partition predicate the same query reads every file (the predicate is what prunes)', async () => {
-  const query = windowQuery(referenceSpec(referenceQuality(ModelTask.BINARY_CLASSIFICATION)), WindowPartitioning.TIME_COLUMN_ONLY);
+  const query = windowQuery(referenceSpec(referenceQuality(ProblemType.BINARY_CLASSIFICATION)), WindowPartitioning.TIME_COLUMN_ONLY);
   for (const scan of await scans(query, window)) {
     expect(scan.files).toBe(3);
   }

@@ -4,7 +4,7 @@
  */
 import {
   CapturedRecords, DEFAULT_DRIFT_THRESHOLDS, DriftFieldKind, DriftQueries, DriftSpec, DriftSpecProps, DriftStatistic, DriftTable,
-  FieldType, LabelJoin, ModelTask, MlopsValidationError, SqlDialect, TableSchema, ThresholdDirection, WindowPartitioning,
+  FieldType, LabelJoin, ProblemType, MlopsValidationError, SqlDialect, TableSchema, ThresholdDirection, WindowPartitioning,
   driftBaselineSchema, driftResultsSchema, throwIfProblems,
 } from '../../../lib/core';
 import { capturedSchema, labelSchema } from './fixtures';
@@ -39,7 +39,7 @@ describe('monitored fields', () => {
   });
 
   test('resultRows: what every window produces, for a construct\'s metrics and alarms', () => {
-    const spec = new DriftSpec({ schema: withDates, predictionField: 'score', modelQuality: { task: ModelTask.BINARY_CLASSIFICATION, labelSchema: new TableSchema({ name: 'l', fields: [{ name: 'user_id', type: FieldType.STRING }, { name: 'at', type: FieldType.TIMESTAMP }, { name: 'y', type: FieldType.BOOLEAN }] }), labelField: 'y', join: LabelJoin.onEntityAndEventTime() }, thresholds: { auc: { alarm: 0.6 } } });
+    const spec = new DriftSpec({ schema: withDates, predictionField: 'score', modelQuality: { task: ProblemType.BINARY_CLASSIFICATION, labelSchema: new TableSchema({ name: 'l', fields: [{ name: 'user_id', type: FieldType.STRING }, { name: 'at', type: FieldType.TIMESTAMP }, { name: 'y', type: FieldType.BOOLEAN }] }), labelField: 'y', join: LabelJoin.onEntityAndEventTime() }, thresholds: { auc: { alarm: 0.6 } } });
     expect(spec.problems()).toEqual([]);
     expect(spec.resultRows.map((r) => `${r.field}.${r.statistic}`)).toEqual([
       'amount.psi', 'amount.ks', 'amount.missing_rate', 'plan.psi', 'plan.unseen_share', 'plan.missing_rate',
@@ -51,7 +51,7 @@ describe('monitored fields', () => {
   test('the model-quality request id is not monitored by default', () => {
     const spec = new DriftSpec({
       schema: capturedSchema, predictionField: 'score',
-      modelQuality: { task: ModelTask.REGRESSION, labelSchema, labelField: 'target', join: LabelJoin.onRequestId('request_id') },
+      modelQuality: { task: ProblemType.REGRESSION, labelSchema, labelField: 'target', join: LabelJoin.onRequestId('request_id') },
     });
     expect(spec.problems()).toEqual([]);
     expect(spec.monitoredFields.map((f) => f.name)).toEqual(['amount', 'age', 'balance', 'country', 'channel', 'is_member', 'score']);
@@ -127,7 +127,7 @@ describe('bad input, as problems with property paths', () => {
   describe('model quality', () => {
     const quality = (overrides: object, props: Partial<DriftSpecProps> = {}) => problemsOf({
       predictionField: 'score', ...props,
-      modelQuality: { task: ModelTask.BINARY_CLASSIFICATION, labelSchema, labelField: 'label', join: LabelJoin.onRequestId('request_id'), ...overrides },
+      modelQuality: { task: ProblemType.BINARY_CLASSIFICATION, labelSchema, labelField: 'label', join: LabelJoin.onRequestId('request_id'), ...overrides },
     });
 
     test('valid with a request-id join and with an entity + time join', () => {
@@ -147,7 +147,7 @@ describe('bad input, as problems with property paths', () => {
 
     test('an entity + time join on a capture schema without entity keys', () => {
       const flat = new TableSchema({ name: 'flat', fields: [{ name: 'x', type: FieldType.FLOAT64 }, { name: 'score', type: FieldType.FLOAT64 }] });
-      const problems = new DriftSpec({ schema: flat, predictionField: 'score', modelQuality: { task: ModelTask.REGRESSION, labelSchema, labelField: 'target', join: LabelJoin.onEntityAndEventTime() } }).problems();
+      const problems = new DriftSpec({ schema: flat, predictionField: 'score', modelQuality: { task: ProblemType.REGRESSION, labelSchema, labelField: 'target', join: LabelJoin.onEntityAndEventTime() } }).problems();
       expect(problems.map((p) => p.property)).toContain('modelQuality.join');
       expect(problems.find((p) => p.value === 'onEntityAndEventTime')!.allowed).toMatch(/no entity keys/);
     });
@@ -159,7 +159,7 @@ describe('bad input, as problems with property paths', () => {
 
     test('a label of the wrong type for the task, and no prediction field', () => {
       expect(quality({ labelField: 'customer_id' })[0]).toMatchObject({ property: 'modelQuality.labelField', allowed: expect.stringMatching(/boolean or integer/) });
-      expect(quality({ task: ModelTask.REGRESSION, labelField: 'label' })[0].allowed).toMatch(/numeric field for regression/);
+      expect(quality({ task: ProblemType.REGRESSION, labelField: 'label' })[0].allowed).toMatch(/numeric field for regression/);
       expect(quality({}, { predictionField: undefined }).map((p) => p.property)).toContain('predictionField');
     });
   });
@@ -204,7 +204,7 @@ describe('window-query options', () => {
   });
 
   test('model quality without a label table', () => {
-    const withQuality = new DriftSpec({ schema: capturedSchema, predictionField: 'score', modelQuality: { task: ModelTask.REGRESSION, labelSchema, labelField: 'target', join: LabelJoin.onRequestId('request_id') } });
+    const withQuality = new DriftSpec({ schema: capturedSchema, predictionField: 'score', modelQuality: { task: ProblemType.REGRESSION, labelSchema, labelField: 'target', join: LabelJoin.onRequestId('request_id') } });
     const problems = new DriftQueries(withQuality, SqlDialect.TRINO).problems({ records: CapturedRecords.table({ table: DriftTable.named(['lake', 'scored']) }), baselineTable });
     expect(problems.map((p) => p.property)).toEqual(['labels']);
   });

@@ -3,7 +3,7 @@
  * committed reference data (tools/drift/reference.py) within 1e-9.
  */
 import {
-  BaselineRowKind, CapturedRecords, DriftLevel, DriftQueries, DriftStatistic, DriftTable, LabelJoin, ModelTask, SqlDialect,
+  BaselineRowKind, CapturedRecords, DriftLevel, DriftQueries, DriftStatistic, DriftTable, LabelJoin, ProblemType, SqlDialect,
   driftBaselineSchema, driftResultsSchema,
 } from '../../../lib/core';
 import { capturedSchema, createTableSql, DuckSession, labelSchema, readCsvSql, reference, referenceQuality, referenceSpec } from './fixtures';
@@ -37,7 +37,7 @@ beforeAll(async () => {
   // Given the baseline and results tables created from their neutral schemas, as a lake creates them,
   await db.run(createTableSql(driftBaselineSchema()));
   // when the baseline query fills the baseline table and each window query fills the results table,
-  const queries = new DriftQueries(referenceSpec(referenceQuality(ModelTask.BINARY_CLASSIFICATION)), SqlDialect.DUCKDB);
+  const queries = new DriftQueries(referenceSpec(referenceQuality(ProblemType.BINARY_CLASSIFICATION)), SqlDialect.DUCKDB);
   await db.query(queries.baseline({ source: DriftTable.named(['training']) }).insertInto(DriftTable.named(['drift_baseline'])), { baseline_id: window.baseline_id });
   for (const name of WINDOWS) {
     const query = queries.window({
@@ -152,7 +152,7 @@ test('the three data sets differ as designed: no drift stays ok, the mean shift 
 });
 
 describe('model quality on the labelled window', () => {
-  const quality = async (task: ModelTask, join: LabelJoin) => {
+  const quality = async (task: ProblemType, join: LabelJoin) => {
     const queries = new DriftQueries(referenceSpec(referenceQuality(task, join)), SqlDialect.DUCKDB);
     const query = queries.window({
       records: CapturedRecords.table({ table: DriftTable.named(['records_no_drift']) }),
@@ -166,7 +166,7 @@ describe('model quality on the labelled window', () => {
     ['request id', LabelJoin.onRequestId('request_id')],
     ['entity and event time', LabelJoin.onEntityAndEventTime()],
   ])('classification joined on %s: accuracy and AUC (Mann-Whitney U) equal the reference', async (_name, join) => {
-    const rows = await quality(ModelTask.BINARY_CLASSIFICATION, join);
+    const rows = await quality(ProblemType.BINARY_CLASSIFICATION, join);
     const accuracy = rows.find((r) => r.statistic === DriftStatistic.ACCURACY)!;
     const auc = rows.find((r) => r.statistic === DriftStatistic.AUC)!;
     close(accuracy.value, reference.quality.classification.accuracy, 'accuracy');
@@ -176,7 +176,7 @@ describe('model quality on the labelled window', () => {
   });
 
   test('regression: RMSE and MAE equal the reference', async () => {
-    const rows = await quality(ModelTask.REGRESSION, LabelJoin.onRequestId('request_id'));
+    const rows = await quality(ProblemType.REGRESSION, LabelJoin.onRequestId('request_id'));
     close(rows.find((r) => r.statistic === DriftStatistic.RMSE)!.value, reference.quality.regression.rmse, 'rmse');
     close(rows.find((r) => r.statistic === DriftStatistic.MAE)!.value, reference.quality.regression.mae, 'mae');
     expect(Number(rows.find((r) => r.statistic === DriftStatistic.MAE)!.sample_size)).toBe(reference.quality.regression.sample_size);
@@ -184,7 +184,7 @@ describe('model quality on the labelled window', () => {
 
   test('a quality threshold given in the spec sets the level (accuracy is worse when lower)', async () => {
     const accuracy: number = reference.quality.classification.accuracy;
-    const spec = referenceSpec(referenceQuality(ModelTask.BINARY_CLASSIFICATION), { thresholds: { accuracy: { warn: accuracy + 0.01, alarm: accuracy - 0.01 } } });
+    const spec = referenceSpec(referenceQuality(ProblemType.BINARY_CLASSIFICATION), { thresholds: { accuracy: { warn: accuracy + 0.01, alarm: accuracy - 0.01 } } });
     expect(spec.problems()).toEqual([]);
     const strict = new DriftQueries(spec, SqlDialect.DUCKDB);
     const rows = await db.query(strict.window({
