@@ -10,3 +10,4 @@ export * from './lake';
 export * from './accelerators';
 export * from './training';
 export * from './drift';
+export * from './maturity';
