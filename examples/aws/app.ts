@@ -7,6 +7,7 @@ import { ContinuousTrainingStack } from './continuous-training-stack';
 import { ExistingOrdersStack } from './existing-stack';
 import { FeaturesStack } from './features-stack';
 import { LakeStack } from './lake-stack';
+import { AWS_LEVELS, createLevelStack } from './levels';
 import { TrainServeStack } from './train-serve-stack';
 
 /** Adds the example stacks to `app`. */
@@ -16,6 +17,9 @@ export function buildAwsExamples(app: App): void {
   new FeaturesStack(app, 'MlopsFeaturesExample');
   new TrainServeStack(app, 'MlopsTrainServeExample', { env: { account: '111111111111', region: 'eu-west-1' } });
   new ContinuousTrainingStack(app, 'MlopsContinuousTrainingExample');
+  for (const level of AWS_LEVELS) {
+    createLevelStack(app, level);
+  }
 }
 
 if (require.main === module) {
