@@ -1,4 +1,4 @@
-import { Token } from 'aws-cdk-lib';
+import { Stack, Token, TokenComparison } from 'aws-cdk-lib';
 import * as ecr from 'aws-cdk-lib/aws-ecr';
 import { IConstruct } from 'constructs';
 import { MlopsValidationError } from '../../core';
@@ -9,7 +9,7 @@ import { IModelRegistry } from '../model-registry';
 /** The prefix of the context keys {@link ApprovedModelVersion} reads: `<prefix><model package group name>`. */
 export const APPROVED_MODEL_PACKAGE_CONTEXT_PREFIX = 'mlops-constructs:approvedModelPackage:';
 
-const PACKAGE_ARN = /^arn:aws[a-z-]*:sagemaker:[a-z0-9-]+:\d{12}:model-package\/([A-Za-z0-9-]+)\/(\d+)$/;
+const PACKAGE_ARN = /^arn:aws[a-z-]*:sagemaker:([a-z0-9-]+):(\d{12}):model-package\/([A-Za-z0-9-]+)\/(\d+)$/;
 
 /** Options of {@link ApprovedModelVersion.fromContext}. */
 export interface ApprovedModelVersionOptions {
@@ -81,11 +81,17 @@ export class ApprovedModelVersion {
     const value: unknown = scope.node.tryGetContext(key);
     if (value !== undefined) {
       const match = typeof value === 'string' ? PACKAGE_ARN.exec(value) : null;
-      if (match === null || match[1].toLowerCase() !== groupName.toLowerCase() || Number(match[2]) < 1) {
+      if (match === null || match[3].toLowerCase() !== groupName.toLowerCase() || Number(match[4]) < 1) {
         throw new MlopsValidationError(scope, `context "${key}"`, value,
           `the ARN of a model package of group ${groupName}, "arn:<partition>:sagemaker:<region>:<account>:model-package/${groupName.toLowerCase()}/<version>"`);
       }
-      return new ApprovedModelVersion(groupName, Number(match[2]), false, value as string);
+      const stack = Stack.of(scope);
+      if (Token.compareStrings(stack.region, match[1]) === TokenComparison.DIFFERENT || Token.compareStrings(stack.account, match[2]) === TokenComparison.DIFFERENT) {
+        // The endpoint names the package by group and version in its own account and region.
+        throw new MlopsValidationError(scope, `context "${key}"`, value,
+          `a package in the serving stack's account and region (${stack.account}/${stack.region}): serve the registry's versions where the registry is`);
+      }
+      return new ApprovedModelVersion(groupName, Number(match[4]), false, value as string);
     }
     const fallback = options?.fallbackVersion;
     if (fallback === undefined) {

@@ -240,9 +240,9 @@ export class DeliveryPipeline extends Construct implements IDeliveryPipeline {
     }
     const removalPolicy = resolveRemovalPolicy(this, 'removalPolicy', props.removalPolicy);
     const { repository, branch, connectionArn } = this.resolveSource(props);
-    const installCommands = this.resolveCommands('installCommands', props.installCommands ?? ['npm ci'], true);
-    const testCommands = this.resolveCommands('testCommands', props.testCommands ?? ['npm test'], true);
-    const synthCommands = this.resolveCommands('synthCommands', props.synthCommands ?? ['npx cdk synth'], false);
+    const installCommands = this.resolveCommands('installCommands', props.installCommands === undefined ? ['npm ci'] : props.installCommands, true);
+    const testCommands = this.resolveCommands('testCommands', props.testCommands === undefined ? ['npm test'] : props.testCommands, true);
+    const synthCommands = this.resolveCommands('synthCommands', props.synthCommands === undefined ? ['npx cdk synth'] : props.synthCommands, false);
     const approval = this.resolveApproval(props.productionApproval);
     this.resolveStages(props.staging, props.production, props.allowSharedEnvironment);
     const registry = this.resolveRegistry(props.modelRegistry);
@@ -310,7 +310,7 @@ export class DeliveryPipeline extends Construct implements IDeliveryPipeline {
     if (!isRepository(props.repository)) {
       throw new MlopsValidationError(this, 'repository', props.repository, REPOSITORY_DESCRIPTION);
     }
-    const branch = props.branch ?? 'main';
+    const branch = props.branch === undefined ? 'main' : props.branch;
     const branchProblem = branchNameProblem(branch);
     if (branchProblem !== undefined) {
       throw new MlopsValidationError(this, 'branch', branch, `${BRANCH_DESCRIPTION}; here: ${branchProblem}`);
@@ -330,7 +330,7 @@ export class DeliveryPipeline extends Construct implements IDeliveryPipeline {
   }
 
   private resolveApproval(approval: ProductionApproval | undefined): ProductionApproval {
-    const resolved = approval ?? ProductionApproval.manual();
+    const resolved = approval === undefined ? ProductionApproval.manual() : approval;
     if (!(resolved instanceof ProductionApproval)) {
       throw new MlopsValidationError(this, 'productionApproval', approval, 'ProductionApproval.manual(options?) or ProductionApproval.waived(reason)');
     }
@@ -346,6 +346,9 @@ export class DeliveryPipeline extends Construct implements IDeliveryPipeline {
       }
       if (stage === app || stage.node.scopes.includes(this)) {
         throw new MlopsValidationError(this, property, stage.node.path, 'a Stage of its own, outside this pipeline (not the pipeline\'s own stage or app)');
+      }
+      if (!stage.node.findAll().some((c) => Stack.isStack(c))) {
+        throw new MlopsValidationError(this, property, stage.node.path, 'a Stage holding at least one Stack (create the stage\'s stacks before the pipeline)');
       }
     }
     if (staging === production) {
