@@ -131,7 +131,7 @@ export interface DeliveryPipelineProps {
   readonly productionApproval?: ProductionApproval;
 
   /**
-   * Allow staging and production in the same account and region. Refused by default: staging
+   * Allow staging and production in the same account (both are in the pipeline's region). Refused by default: staging
    * exists to find what production would break, which a shared account and region does not
    * isolate (quotas, names, IAM, data). Stages without an `env` deploy where the pipeline is,
    * so two of them share it.
@@ -201,7 +201,8 @@ export interface DeliveryPipelineProps {
  *
  * | staging, production env                | allowSharedEnvironment | result                                   |
  * |----------------------------------------|------------------------|------------------------------------------|
- * | different accounts, or regions         | any                    | deployed; cross-account keys when needed |
+ * | a region other than the pipeline's     | any                    | refused at synth (replication buckets)   |
+ * | different accounts, pipeline's region  | any                    | deployed; cross-account keys when needed |
  * | same account and region (or both none) | false (default)        | refused at synth                         |
  * | same account and region (or both none) | true                   | deployed to the one environment          |
  *
@@ -228,7 +229,7 @@ export class DeliveryPipeline extends Construct implements IDeliveryPipeline {
   public readonly synthStep: pipelines.CodeBuildStep;
   /** The rule that starts the pipeline when a model version is approved; `undefined` without `modelRegistry`. */
   public readonly modelApprovedRule?: events.Rule;
-  /** Whether staging or production is in another account or region than the pipeline. */
+  /** Whether staging or production is in another account than the pipeline. */
   public readonly crossEnvironment: boolean;
 
   constructor(scope: Construct, id: string, props: DeliveryPipelineProps) {
@@ -360,10 +361,17 @@ export class DeliveryPipeline extends Construct implements IDeliveryPipeline {
     const stack = Stack.of(this);
     const s = staging as Stage;
     const p = production as Stage;
+    for (const [property, stage] of [['staging', s], ['production', p]] as const) {
+      if (stage.region !== undefined && Token.compareStrings(stage.region, stack.region) === TokenComparison.DIFFERENT) {
+        throw new MlopsValidationError(this, property, `${stage.node.path} in ${stage.region}`,
+          `a Stage in the pipeline's region ${stack.region} (any account): a stage in another region needs CodePipeline replication buckets `
+          + 'in that region, which CDK Pipelines would create without encryption key, access logs or versioning; create a pipeline in that region instead');
+      }
+    }
     const shared = knownSame(s.account ?? stack.account, p.account ?? stack.account) && knownSame(s.region ?? stack.region, p.region ?? stack.region);
     if (shared && allowShared !== true) {
       throw new MlopsValidationError(this, 'production', `${p.node.path} in ${describeEnv(p, stack)} like staging ${s.node.path}`,
-        'staging and production in different accounts or regions (Stage env; a Stage without env deploys to the pipeline\'s), '
+        'staging and production in different accounts (Stage env; a Stage without env deploys to the pipeline\'s), '
         + 'or allowSharedEnvironment: true to deploy both to one account and region');
     }
   }

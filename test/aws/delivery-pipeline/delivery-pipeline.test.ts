@@ -196,11 +196,12 @@ describe('environments', () => {
     }
   });
 
-  test('one account, two regions: allowed without opt-in', () => {
+  test('one account, two regions: refused (CodePipeline replication buckets are not built)', () => {
     const { app, stack } = newDelivery();
     const staging = newStage(app, 'Eu', { account: '111111111111', region: 'eu-west-1' });
-    const production = newStage(app, 'Us', { account: '111111111111', region: 'us-east-1' });
-    expect(() => new DeliveryPipeline(stack, 'Delivery', { repository: 'acme/ml-platform', connectionArn: CONNECTION_ARN, staging, production })).not.toThrow();
+    const production = newStage(app, 'Us', { account: '444444444444', region: 'us-east-1' });
+    expect(() => new DeliveryPipeline(stack, 'Delivery', { repository: 'acme/ml-platform', connectionArn: CONNECTION_ARN, staging, production }))
+      .toThrow(/\[Tools\/Delivery\] invalid production: "Us in us-east-1"\. Allowed: a Stage in the pipeline's region eu-west-1/);
   });
 
   test('stages without env share the pipeline\'s environment: accepted with allowSharedEnvironment, both deployed there', () => {

@@ -3,15 +3,15 @@
  * holding a small stack, in the accounts the test asks for.
  */
 import { App, AppProps, Stack, Stage } from 'aws-cdk-lib';
-import * as sqs from 'aws-cdk-lib/aws-sqs';
+import * as kms from 'aws-cdk-lib/aws-kms';
 
 export const PIPELINE_ENV = { account: '111111111111', region: 'eu-west-1' };
 export const CONNECTION_ARN = 'arn:aws:codeconnections:eu-west-1:111111111111:connection/7d2469ff-514a-4e4f-9003-5ca4a43cdc41';
 
-/** A stage with one stack holding one encrypted queue. */
+/** A stage with one stack holding one rotating key (a resource every check accepts). */
 export function newStage(scope: App, id: string, env?: { account?: string; region?: string }): Stage {
   const stage = new Stage(scope, id, { env });
-  new sqs.Queue(new Stack(stage, 'Service'), 'Work', { encryption: sqs.QueueEncryption.KMS_MANAGED, enforceSSL: true });
+  new kms.Key(new Stack(stage, 'Service'), 'Key', { enableKeyRotation: true });
   return stage;
 }
 
