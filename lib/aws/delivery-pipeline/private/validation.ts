@@ -39,7 +39,6 @@ export function branchNameProblem(value: unknown): string | undefined {
   if (typeof value !== 'string' || value === '') {
     return 'a non-empty string';
   }
-  // eslint-disable-next-line no-control-regex
   const bad = /[\x00-\x20\x7f~^:?*[\\]/.exec(value);
   if (bad !== null) {
     return `no ${bad[0] === ' ' ? 'space' : bad[0] < ' ' || bad[0] === '\x7f' ? 'control character' : `"${bad[0]}"`} (rules 4, 5 and 10 of check-ref-format)`;
