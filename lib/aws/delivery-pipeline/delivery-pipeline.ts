@@ -11,6 +11,7 @@ import { S3_SERVER_ACCESS_LOGS_USE_BUCKET_POLICY } from 'aws-cdk-lib/cx-api';
 import { Construct, IConstruct } from 'constructs';
 import { MlopsValidationError, NamingRule, throwIfProblems } from '../../core';
 import { IModelRegistry } from '../model-registry';
+import { GrantPolicyOptions, managedPolicyGrantee } from '../private/grants';
 import { flagWeakenedKey, keyProps, logGroupKeyStatement } from '../private/kms';
 import { defaultPrefix, resolveName } from '../private/names';
 import { resolveRemovalPolicy } from '../private/removal-policy';
@@ -48,6 +49,13 @@ export const DELIVERY_PIPELINE_STAGES = {
   /** The approval between staging and production. */
   approval: 'ApproveProduction',
 } as const;
+
+/** The approval action's name in the approval stage. */
+const APPROVAL_ACTION = 'Approve';
+/** What an approver reads in the console before approving. */
+const APPROVER_READ_ACTIONS = ['codepipeline:GetPipeline', 'codepipeline:GetPipelineState', 'codepipeline:GetPipelineExecution', 'codepipeline:ListPipelineExecutions', 'codepipeline:ListActionExecutions'];
+/** The pipeline's grant policies (`DeliveryPipelineGrants-*`): no wildcard resources. */
+const DELIVERY_PIPELINE_GRANTS: GrantPolicyOptions = { idPrefix: 'DeliveryPipelineGrants', kind: 'delivery pipeline' };
 
 /** Retention of the build logs. */
 const BUILD_LOG_RETENTION = logs.RetentionDays.ONE_YEAR;
@@ -282,7 +290,7 @@ export class DeliveryPipeline extends Construct implements IDeliveryPipeline {
       codeBuildDefaults: { logging: { cloudWatch: { logGroup: this.logGroup } } },
     });
     this.cdkPipeline.addStage(props.staging);
-    const rendered = approval._render('Approve', props.staging.stageName);
+    const rendered = approval._render(APPROVAL_ACTION, props.staging.stageName);
     if (rendered.step) {
       this.cdkPipeline.addWave(DELIVERY_PIPELINE_STAGES.approval, { pre: [rendered.step] });
     } else {
@@ -293,6 +301,9 @@ export class DeliveryPipeline extends Construct implements IDeliveryPipeline {
     this.cdkPipeline.buildPipeline();
     this.pipeline = this.cdkPipeline.pipeline;
 
+    for (const approver of rendered.approvers) {
+      this.grantApproveProduction(approver);
+    }
     if (registry) {
       this.modelApprovedRule = registry.onVersionApproved(`DeliveryPipeline-${this.node.id}`, {
         description: `A version of ${registry.modelPackageGroupName} was approved: deliver it through ${this.pipelineName}`,
@@ -305,6 +316,15 @@ export class DeliveryPipeline extends Construct implements IDeliveryPipeline {
   /** The pipeline's ARN. */
   public get pipelineArn(): string {
     return this.pipeline.pipelineArn;
+  }
+
+  /** `PutApprovalResult` on the production approval action, and the pipeline reads the console needs. */
+  private grantApproveProduction(grantee: iam.IGrantable): iam.Grant {
+    const to = managedPolicyGrantee(this, grantee, DELIVERY_PIPELINE_GRANTS);
+    const stack = Stack.of(this);
+    const pipelineArn = stack.formatArn({ service: 'codepipeline', resource: this.pipelineName });
+    return iam.Grant.addToPrincipal({ grantee: to, actions: ['codepipeline:PutApprovalResult'], resourceArns: [`${pipelineArn}/${DELIVERY_PIPELINE_STAGES.approval}/${APPROVAL_ACTION}`] })
+      .combine(iam.Grant.addToPrincipal({ grantee: to, actions: APPROVER_READ_ACTIONS, resourceArns: [pipelineArn] }));
   }
 
   private resolveSource(props: DeliveryPipelineProps): { repository: string; branch: string; connectionArn: string } {

@@ -1,3 +1,4 @@
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as pipelines from 'aws-cdk-lib/pipelines';
 import { ValidationProblem } from '../../core';
@@ -15,6 +16,14 @@ export interface ProductionApprovalOptions {
    * @default - no notification: approvers watch the pipeline
    */
   readonly notificationTopic?: sns.ITopic;
+
+  /**
+   * Who may approve production: each gets `codepipeline:PutApprovalResult` on the approval action
+   * only, and the reads of the pipeline's state the console needs (in a managed policy of the
+   * pipeline for a role, user or group of the app).
+   * @default - nobody is granted here: whoever already may `PutApprovalResult` on the pipeline
+   */
+  readonly approvers?: iam.IGrantable[];
 }
 
 /**
@@ -55,6 +64,10 @@ export class ProductionApproval {
         ? []
         : [{ property: 'reason', value: this.reason, allowed: 'a non-empty sentence saying why production needs no approval (ProductionApproval.waived(reason))' }];
     }
+    const approvers: unknown = this.options?.approvers;
+    if (approvers !== undefined && (!Array.isArray(approvers) || approvers.some((a) => a === null || typeof a !== 'object' || !('grantPrincipal' in a)))) {
+      return [{ property: 'approvers', value: approvers, allowed: 'a list of grantees (iam.IGrantable: roles, users, groups)' }];
+    }
     const comment = this.options?.comment;
     if (comment !== undefined && (typeof comment !== 'string' || comment.length > 1000)) {
       return [{ property: 'comment', value: comment, allowed: 'a text of at most 1,000 characters (CodePipeline\'s approval CustomData limit)' }];
@@ -67,11 +80,14 @@ export class ProductionApproval {
    * The approval must have no {@link problems}.
    * @internal
    */
-  public _render(id: string, stagingStageName: string): { readonly step?: pipelines.ManualApprovalStep; readonly waiverReason?: string } {
+  public _render(id: string, stagingStageName: string): {
+    readonly step?: pipelines.ManualApprovalStep; readonly approvers: iam.IGrantable[]; readonly waiverReason?: string;
+  } {
     if (!this.required) {
-      return { waiverReason: this.reason!.trim() };
+      return { approvers: [], waiverReason: this.reason!.trim() };
     }
     return {
+      approvers: [...(this.options?.approvers ?? [])],
       step: new pipelines.ManualApprovalStep(id, {
         comment: this.options?.comment ?? `Stage ${stagingStageName} deployed and passed. Approve to deploy the same revision to production.`,
         notificationTopic: this.options?.notificationTopic,

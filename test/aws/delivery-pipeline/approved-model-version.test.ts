@@ -129,7 +129,7 @@ describe('the synth step\'s lookup command', () => {
     fs.writeFileSync(path.join(dir, 'cdk.context.json'), JSON.stringify({ 'availability-zones:account=111111111111:region=eu-west-1': ['eu-west-1a'] }));
     const { context, awsArgs } = runLookup(ARN_7);
     expect(awsArgs).toBe('sagemaker list-model-packages --model-package-group-name acme-churn --model-approval-status Approved --sort-by CreationTime '
-      + '--sort-order Descending --max-results 1 --query ModelPackageSummaryList[0].ModelPackageArn --output text');
+      + '--sort-order Descending --max-results 1 --query ModelPackageSummaryList[0].ModelPackageArn --output text --no-paginate');
     expect(context).toEqual({ 'availability-zones:account=111111111111:region=eu-west-1': ['eu-west-1a'], [KEY]: ARN_7 });
   });
 

@@ -7,12 +7,13 @@
  * - MultiAccount: staging and production in two other accounts, model delivery from a registry
  *   imported into the pipeline stack (cross-account keys, the lookup's ListModelPackages);
  * - Shared: both stages in the pipeline's account and region (opt-in), an approval with a
- *   notification topic, custom commands and a key of the user's, a registry created in the stack;
+ *   notification topic and an approver role, custom commands and a key of the user's, a registry created in the stack;
  * - Waived: no approval (waived with a reason), no registry, staging in another account without region;
  * - Canary: a plain bucket proving the validator and both packs ran (see data-lake-checks.test.ts).
  * The stages hold one small stack each (a key); their findings are the user's, checked too.
  */
 import { Stack } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { CloudAssembly } from 'aws-cdk-lib/cx-api';
@@ -41,7 +42,10 @@ beforeAll(() => {
       staging: newStage(app, 'SharedStaging', PIPELINE_ENV),
       production: newStage(app, 'SharedProduction', PIPELINE_ENV),
       allowSharedEnvironment: true,
-      productionApproval: ProductionApproval.manual({ notificationTopic: new sns.Topic(shared, 'Approvals', { enforceSSL: true, masterKey: topicKey }) }),
+      productionApproval: ProductionApproval.manual({
+        notificationTopic: new sns.Topic(shared, 'Approvals', { enforceSSL: true, masterKey: topicKey }),
+        approvers: [new iam.Role(shared, 'ReleaseManagers', { assumedBy: new iam.AccountRootPrincipal() })],
+      }),
       installCommands: ['npm ci', 'npm run build'], testCommands: ['npm test', 'npm run lint'], synthCommands: ['npx cdk synth --strict'],
       encryptionKey: new kms.Key(shared, 'PipelineKey', { enableKeyRotation: true }),
       modelRegistry: new ModelRegistry(shared, 'Registry', { modelPackageGroupName: 'acme-fraud' }),

@@ -128,6 +128,12 @@ describe('production approval', () => {
     expect(e.allowed).toBe('ProductionApproval.manual(options?) or ProductionApproval.waived(reason)');
   });
 
+  test.each([['a role name'], [[null]], [['arn:aws:iam::111111111111:role/x']]])('approvers %j are not grantees', (approvers) => {
+    const e = attempt({ productionApproval: ProductionApproval.manual({ approvers: approvers as never }) });
+    expect(e.property).toBe('productionApproval.approvers');
+    expect(e.allowed).toMatch(/iam.IGrantable/);
+  });
+
   test('an approval comment longer than CodePipeline accepts is refused', () => {
     const e = attempt({ productionApproval: ProductionApproval.manual({ comment: 'x'.repeat(1001) }) });
     expect(e.property).toBe('productionApproval.comment');

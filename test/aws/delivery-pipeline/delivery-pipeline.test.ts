@@ -7,6 +7,7 @@
  */
 import { RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { ALLOW_DATA_DESTRUCTION_CONTEXT } from 'mlops-constructs';
 import {
@@ -220,6 +221,25 @@ describe('production approval', () => {
     expect(stagesOf(template).map(([n]) => n)).toEqual(['Source', 'Build', 'UpdatePipeline', 'Staging', 'Production']);
     Annotations.fromStack(Stack.of(delivery)).hasWarning('/Tools/Delivery',
       Match.stringLikeRegexp(`Production \\(Production\\) deploys without a manual approval: Sandbox platform.*\\[ack: ${DELIVERY_PIPELINE_WARNINGS.approvalWaived}\\]`));
+  });
+
+  test('approvers may approve the production action only (a managed policy of the pipeline), and read the pipeline\'s state', () => {
+    const { app, stack, staging, production } = newDelivery();
+    void app;
+    const releaseManagers = new iam.Role(stack, 'ReleaseManagers', { assumedBy: new iam.AccountRootPrincipal() });
+    const delivery = new DeliveryPipeline(stack, 'Delivery', {
+      repository: 'acme/ml-platform', connectionArn: CONNECTION_ARN, staging, production, pipelineName: 'ml-platform',
+      productionApproval: ProductionApproval.manual({ approvers: [releaseManagers] }),
+    });
+    void delivery;
+    const policies = Object.values(Template.fromStack(stack).findResources('AWS::IAM::ManagedPolicy'));
+    expect(policies).toHaveLength(1);
+    expect(policies[0].Properties.Roles).toEqual([{ Ref: stack.getLogicalId(releaseManagers.node.defaultChild as iam.CfnRole) }]);
+    const arn = (suffix: string) => ({ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, `:codepipeline:eu-west-1:111111111111:ml-platform${suffix}`]] });
+    expect(policies[0].Properties.PolicyDocument.Statement).toEqual([
+      { Action: 'codepipeline:PutApprovalResult', Effect: 'Allow', Resource: arn('/ApproveProduction/Approve') },
+      { Action: ['codepipeline:GetPipeline', 'codepipeline:GetPipelineState', 'codepipeline:GetPipelineExecution', 'codepipeline:ListPipelineExecutions', 'codepipeline:ListActionExecutions'], Effect: 'Allow', Resource: arn('') },
+    ]);
   });
 
   test('manual with a comment', () => {

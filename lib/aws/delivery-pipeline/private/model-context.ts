@@ -15,12 +15,12 @@ const MERGE_SCRIPT = 'const fs=require("fs"),f="cdk.context.json",[k,a]=process.
 
 /**
  * One shell line: look up the group's latest `Approved` package (by creation time) with the AWS
- * CLI of the build image, and cache it in `cdk.context.json`.
+ * CLI of the build image (one call: `--no-paginate`), and cache it in `cdk.context.json`.
  * @see https://docs.aws.amazon.com/cli/latest/reference/sagemaker/list-model-packages.html
  */
 export function resolveApprovedPackageCommand(modelPackageGroupName: string): string {
   const key = ApprovedModelVersion.contextKey(modelPackageGroupName);
   const list = `aws sagemaker list-model-packages --model-package-group-name ${modelPackageGroupName} --model-approval-status Approved `
-    + '--sort-by CreationTime --sort-order Descending --max-results 1 --query "ModelPackageSummaryList[0].ModelPackageArn" --output text';
+    + '--sort-by CreationTime --sort-order Descending --max-results 1 --query "ModelPackageSummaryList[0].ModelPackageArn" --output text --no-paginate';
   return `APPROVED_MODEL_PACKAGE="$(${list})" && node -e '${MERGE_SCRIPT}' "${key}" "$APPROVED_MODEL_PACKAGE"`;
 }
