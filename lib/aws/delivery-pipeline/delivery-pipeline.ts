@@ -1,4 +1,5 @@
 import { Annotations, RemovalPolicy, Stack, Stage, Token, TokenComparison, Validations } from 'aws-cdk-lib';
+import * as codebuild from 'aws-cdk-lib/aws-codebuild';
 import * as codepipeline from 'aws-cdk-lib/aws-codepipeline';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as events from 'aws-cdk-lib/aws-events';
@@ -56,6 +57,11 @@ const APPROVAL_ACTION = 'Approve';
 const APPROVER_READ_ACTIONS = ['codepipeline:GetPipeline', 'codepipeline:GetPipelineState', 'codepipeline:GetPipelineExecution', 'codepipeline:ListPipelineExecutions', 'codepipeline:ListActionExecutions'];
 /** The pipeline's grant policies (`DeliveryPipelineGrants-*`): no wildcard resources. */
 const DELIVERY_PIPELINE_GRANTS: GrantPolicyOptions = { idPrefix: 'DeliveryPipelineGrants', kind: 'delivery pipeline' };
+
+/** The CodeBuild image of every project: Amazon Linux with Node 18 and 20, the AWS CLI v2. */
+const BUILD_IMAGE = codebuild.LinuxBuildImage.STANDARD_7_0;
+/** The Node.js runtime of the builds. */
+const NODE_VERSION = '20';
 
 /** Retention of the build logs. */
 const BUILD_LOG_RETENTION = logs.RetentionDays.ONE_YEAR;
@@ -287,7 +293,12 @@ export class DeliveryPipeline extends Construct implements IDeliveryPipeline {
       artifactBucket: this.artifactBucket,
       crossAccountKeys: this.crossEnvironment,
       enableKeyRotation: this.crossEnvironment ? true : undefined,
-      codeBuildDefaults: { logging: { cloudWatch: { logGroup: this.logGroup } } },
+      codeBuildDefaults: {
+        logging: { cloudWatch: { logGroup: this.logGroup } },
+        buildEnvironment: { buildImage: BUILD_IMAGE },
+        // The library and current CDK CLIs need Node 20 or later; the image's default is older.
+        partialBuildSpec: codebuild.BuildSpec.fromObject({ phases: { install: { 'runtime-versions': { nodejs: NODE_VERSION } } } }),
+      },
     });
     this.cdkPipeline.addStage(props.staging);
     const rendered = approval._render(APPROVAL_ACTION, props.staging.stageName);

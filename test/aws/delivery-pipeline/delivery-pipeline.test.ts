@@ -66,7 +66,7 @@ describe('the delivery path', () => {
 
   test('the build installs, then tests, then resolves the approved model, then synthesizes: a failing test stops it before any deploy', () => {
     const spec = synthBuildSpec(template);
-    expect(spec.phases.install.commands).toEqual(['npm ci']);
+    expect(spec.phases.install).toEqual({ 'runtime-versions': { nodejs: '20' }, 'commands': ['npm ci'] });
     const commands: string[] = spec.phases.build.commands;
     expect(commands).toHaveLength(3);
     expect(commands[0]).toBe('npm test');
@@ -109,7 +109,7 @@ describe('artifacts and logs', () => {
     template.hasResourceProperties('AWS::CodePipeline::Pipeline', { ArtifactStore: { Type: 'S3', Location: { Ref: stack.getLogicalId(delivery.artifactBucket.node.defaultChild as any) }, EncryptionKey: { Id: { 'Fn::GetAtt': [keyId, 'Arn'] }, Type: 'KMS' } } });
   });
 
-  test('every CodeBuild project logs to one log group encrypted with the key, kept a year, retained; builds are encrypted with the key', () => {
+  test('every CodeBuild project logs to one log group encrypted with the key, kept a year, retained; builds are encrypted with the key, on Node 20, unprivileged', () => {
     const logGroupId = stack.getLogicalId(delivery.logGroup.node.defaultChild as any);
     const keyId = stack.getLogicalId(delivery.encryptionKey.node.defaultChild as kms.CfnKey);
     template.hasResource('AWS::Logs::LogGroup', {
@@ -121,6 +121,8 @@ describe('artifacts and logs', () => {
     for (const project of projects) {
       expect(project.Properties.LogsConfig).toEqual({ CloudWatchLogs: { GroupName: { Ref: logGroupId }, Status: 'ENABLED' } });
       expect(project.Properties.EncryptionKey).toEqual({ 'Fn::GetAtt': [keyId, 'Arn'] });
+      expect(project.Properties.Environment).toMatchObject({ Image: 'aws/codebuild/standard:7.0', PrivilegedMode: false });
+      expect(JSON.parse(project.Properties.Source.BuildSpec).phases.install['runtime-versions']).toEqual({ nodejs: '20' });
     }
     template.hasResourceProperties('AWS::KMS::Key', {
       KeyPolicy: { Statement: Match.arrayWith([Match.objectLike({ Sid: 'BuildLogGroupEncryption', Principal: { Service: 'logs.eu-west-1.amazonaws.com' } })]) },
