@@ -102,10 +102,10 @@ export interface DeliveryPipelineProps {
    * The ARN of the AWS CodeConnections connection (`codeconnections` or its older spelling
    * `codestar-connections`) that reads `repository`. The connection is created in the console
    * and approved there once by the repository's owner; it cannot be created from a template in
-   * the AVAILABLE state.
-   * @default - none: required (the only source built so far)
+   * the AVAILABLE state. Required: a connection is the one source built so far (CodeCommit and
+   * S3 sources, which have no `owner/name`, are not).
    */
-  readonly connectionArn?: string;
+  readonly connectionArn: string;
 
   /**
    * Commands that install the app's dependencies, in the synth step's install phase.
