@@ -263,6 +263,10 @@ export class DeliveryPipeline extends Construct implements IDeliveryPipeline {
     const registry = this.resolveRegistry(props.modelRegistry);
     this.pipelineName = props.pipelineName === undefined ? defaultPrefix(this) : resolveName(this, 'pipelineName', props.pipelineName, PIPELINE_NAME_RULE);
 
+    const givenKey: unknown = props.encryptionKey;
+    if (givenKey !== undefined && (givenKey === null || typeof givenKey !== 'object' || typeof (givenKey as Partial<kms.IKey>).keyArn !== 'string')) {
+      throw new MlopsValidationError(this, 'encryptionKey', givenKey, 'a KMS key (kms.IKey: new kms.Key(...) or kms.Key.fromKeyArn(...))');
+    }
     this.encryptionKey = props.encryptionKey ?? new kms.Key(this, 'Key', keyProps(`Delivery pipeline ${this.pipelineName}: artifacts and build logs`, removalPolicy));
     if (props.encryptionKey) {
       flagWeakenedKey(this, props.encryptionKey, { warningId: DELIVERY_PIPELINE_WARNINGS.keyRotationDisabled, property: 'encryptionKey', owner: 'pipeline' });

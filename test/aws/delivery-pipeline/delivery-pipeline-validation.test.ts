@@ -148,6 +148,12 @@ test.each([
   expect(e.value).toEqual(value);
 });
 
+test.each([['arn:aws:kms:eu-west-1:111111111111:key/abc'], [null], [{}]])('encryptionKey %j is not a key (plain JavaScript)', (encryptionKey) => {
+  const e = attempt({ encryptionKey });
+  expect(e.property).toBe('encryptionKey');
+  expect(e.allowed).toMatch(/a KMS key/);
+});
+
 test('pipelineName must follow CodePipeline\'s rule', () => {
   const e = attempt({ pipelineName: 'my pipeline' });
   expect(e.property).toBe('pipelineName');
