@@ -10,3 +10,4 @@ export * from './gpu-training-cluster';
 export * from './model-endpoint';
 export * from './model-registry';
 export * from './training-pipeline';
+export * from './delivery-pipeline';

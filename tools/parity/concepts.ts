@@ -172,7 +172,21 @@ export const PARITY_CONCEPTS: readonly ParityConcept[] = [
 ];
 
 /**
- * Constructs exported by one cloud only, with the reason; every other exported construct must be
- * in a row of PARITY_CONCEPTS. Empty today: each construct exists on both clouds.
+ * The AWS side of the DeliveryPipeline row, for when both halves are merged: the row is
+ * `{ concept: 'DeliveryPipeline', allowed: [...DELIVERY_PIPELINE_AWS_DIFFERENCES, …the GCP side's entries] }`,
+ * replacing the CLOUD_ONLY_CONSTRUCTS entry below.
  */
-export const CLOUD_ONLY_CONSTRUCTS: readonly CloudOnlyConstruct[] = [];
+export const DELIVERY_PIPELINE_AWS_DIFFERENCES: ParityConcept['allowed'] = [
+  { kind: 'props', cloud: 'aws', names: ['connectionArn'], reason: 'Service noun (R1): the source is an AWS CodeConnections connection, named by ARN (`codeconnections` or `codestar-connections`); GCP names a Cloud Build 2nd-gen connection (`connection`). Both are created and approved once in the console.' },
+  { kind: 'props', cloud: 'aws', names: ['staging', 'production'], reason: 'CDK Pipelines deploys cdk `Stage`s of the same App (their `env` is where they deploy, and their stacks are the app\'s own); a Terraform pipeline deploys the app\'s cdktf stacks into named projects instead.' },
+  { kind: 'props', cloud: 'aws', names: ['pipelineName'], reason: 'Service noun (R7 `<resource>Name`): the CodePipeline pipeline (at most 100 characters), derived when left out.' },
+  { kind: 'interface', cloud: 'aws', names: ['pipelineName', 'pipelineArn'], reason: 'Service nouns (R1): what starts, watches or approves a CodePipeline execution.' },
+];
+
+/**
+ * Constructs exported by one cloud only, with the reason; every other exported construct must be
+ * in a row of PARITY_CONCEPTS.
+ */
+export const CLOUD_ONLY_CONSTRUCTS: readonly CloudOnlyConstruct[] = [
+  { cloud: 'aws', name: 'DeliveryPipeline', reason: 'The Google Cloud half of issue 12 is built in parallel (branch delivery-gcp); when both land, a DeliveryPipeline row with DELIVERY_PIPELINE_AWS_DIFFERENCES replaces this entry.' },
+];
