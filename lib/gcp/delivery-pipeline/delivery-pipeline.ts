@@ -68,6 +68,8 @@ export const DELIVERY_PIPELINE_ROLES = {
   promote: 'roles/pubsub.publisher',
   /** Artifact Registry repository (staging): push the image. */
   pushImage: 'roles/artifactregistry.writer',
+  /** Artifact Registry repository: the Cloud Run service agent of each target's project pulls the image. */
+  pullImage: 'roles/artifactregistry.reader',
   /** Cloud Deploy delivery pipeline: create releases (staging) and promote them (production). */
   release: 'roles/clouddeploy.releaser',
   /** The Cloud Deploy execution account of the stage's target: act as it when creating or promoting a release. */
@@ -281,7 +283,8 @@ export interface DeliveryPipelineProps extends GcpIamProps {
  * Cloud Deploy pipeline and `roles/iam.serviceAccountUser` on their own target's execution
  * account only. The execution accounts (`<prefix>-deploy-stg`, `<prefix>-deploy-prd`) get
  * `roles/clouddeploy.jobRunner` on the build project and `roles/run.developer` on their target's
- * project. Approvers get `roles/cloudbuild.builds.approver` on the build project and
+ * project; the Cloud Run service agent of each target's project gets `roles/artifactregistry.reader` on
+ * the repository (it pulls the image). Approvers get `roles/cloudbuild.builds.approver` on the build project and
  * `roles/clouddeploy.approver` on the Cloud Deploy pipeline.
  *
  * **State.** `<prefix>-tfstate`: versioned, CMEK, retained, uniform bucket-level access, public
@@ -571,6 +574,12 @@ export class DeliveryPipeline extends Construct implements IDeliveryPipeline {
         grants[stage].push(new ServiceAccountIamMember(at, 'ActAsExecution', {
           serviceAccountId: executionAccount.name, role: DELIVERY_PIPELINE_ROLES.actAs, member: stageAccount.member,
         }));
+        // Cloud Run in the target's project pulls the image as its service agent.
+        const targetProject = createProjectLookup(agents, `${Stage}Project`, project);
+        new ArtifactRegistryRepositoryIamMember(at, 'PullImage', {
+          project: this.project, location: this.region, repository: imageRepository.name, role: DELIVERY_PIPELINE_ROLES.pullImage,
+          member: serviceAgentMember(targetProject, SERVICE_AGENT_DOMAINS.cloudRun),
+        });
         targets[stage] = new ClouddeployTarget(crScope, `${Stage}Target`, {
           project: this.project,
           location: this.region,
