@@ -17,7 +17,7 @@
  * AWS and member strings on GCP by design, and that is one entry in the table of docs/parity.md,
  * not one per grant.
  */
-import { CloudOnlyConstruct, ParityConcept } from './compare';
+import { AllowedDifference, CloudOnlyConstruct, ParityConcept } from './compare';
 
 /** Differences shared by every concept, shown once at the top of docs/parity.md. */
 export const GENERAL_DIFFERENCES: readonly string[] = [
@@ -172,7 +172,34 @@ export const PARITY_CONCEPTS: readonly ParityConcept[] = [
 ];
 
 /**
- * Constructs exported by one cloud only, with the reason; every other exported construct must be
- * in a row of PARITY_CONCEPTS. Empty today: each construct exists on both clouds.
+ * The GCP side of the DeliveryPipeline row (issue 12), built in parallel with the AWS side: when
+ * both are merged, the row is `{ concept: 'DeliveryPipeline', allowed: [...<AWS side>,
+ * ...DELIVERY_PIPELINE_GCP_DIFFERENCES] }` and the CLOUD_ONLY_CONSTRUCTS entry goes. The shared
+ * names (shared-names.md) are `repository`, `branch`, `installCommands`, `testCommands`,
+ * `synthCommands`, `productionApproval`, `allowSharedEnvironment`, `modelRegistry` and
+ * `encryptionKey`; the source connection is `connection` on GCP and `connectionArn` on AWS.
  */
-export const CLOUD_ONLY_CONSTRUCTS: readonly CloudOnlyConstruct[] = [];
+export const DELIVERY_PIPELINE_GCP_DIFFERENCES: readonly AllowedDifference[] = [
+  { kind: 'props', cloud: 'gcp', names: ['connection'], reason: 'The source: a Cloud Build 2nd-gen connection (id or resource name), authorized once in the console; AWS takes a CodeStar/CodeConnections connection ARN (`connectionArn`).' },
+  { kind: 'props', cloud: 'gcp', names: ['branchFilter'], reason: 'Cloud Build push triggers filter branches with an RE2 regular expression (`push.branch`); the default is `^<branch>$`, and a wider filter must still match the branch production builds.' },
+  { kind: 'props', cloud: 'gcp', names: ['stagingProject', 'productionProject'], reason: 'The environments are projects, named explicitly: their deployers get `deployRoles` there and the Cloud Deploy targets point at them. AWS stages come from the stage stacks\' environments (account and region).' },
+  { kind: 'props', cloud: 'gcp', names: ['stagingStack', 'productionStack'], reason: 'The build runs Terraform in `cdktf.out/stacks/<stack>` of the user\'s cdktf app, one stack per environment; CDK Pipelines deploys the stage stacks it is given.' },
+  { kind: 'props', cloud: 'gcp', names: ['deployRoles'], reason: 'Terraform applies as the stage\'s deployer account, which needs roles on the environment project for what the stacks create; on AWS CDK Pipelines deploys through the bootstrap roles (`cdk bootstrap --trust`).' },
+  { kind: 'props', cloud: 'gcp', names: ['cloudRunDelivery'], reason: 'Cloud Run serving rolls out through Cloud Deploy (a delivery pipeline with a canary on the production target); on AWS the endpoint stack\'s ModelEndpoint canary and alarm rollback protect the rollout.' },
+  { kind: 'props', cloud: 'gcp', names: ['nodeImage', 'terraformImage'], reason: 'Cloud Build steps each run in a container image (the synth steps in Node, Terraform in its own image); CodeBuild runs the synth in one build image.' },
+  { kind: 'props', cloud: 'gcp', names: ['prefix', 'project', 'region', 'iam', 'removalPolicy'], reason: `The state bucket (a global name), topic, triggers and accounts are named from a prefix and are regional; the state bucket, its log bucket, the topic and the image repository are retained by the removal policy. ${GCP_PROJECT} ${GCP_IAM}` },
+  { kind: 'interface', cloud: 'gcp', names: ['stateBucketName', 'stagingBackend', 'productionBackend'], reason: 'Terraform state lives in the GCS bucket the construct creates; the app\'s stacks declare the backend (`new GcsBackend(stack, pipeline.stagingBackend)`). CloudFormation keeps AWS state itself.' },
+  { kind: 'interface', cloud: 'gcp', names: ['stagingServiceAccountEmail', 'productionServiceAccountEmail'], reason: 'One deployer account per stage, so that staging cannot touch production; users grant them what the stacks need beyond `deployRoles`.' },
+];
+
+/**
+ * Constructs exported by one cloud only, with the reason; every other exported construct must be
+ * in a row of PARITY_CONCEPTS.
+ */
+export const CLOUD_ONLY_CONSTRUCTS: readonly CloudOnlyConstruct[] = [
+  {
+    cloud: 'gcp',
+    name: 'DeliveryPipeline',
+    reason: 'Built on this branch for Google Cloud while the AWS DeliveryPipeline is built in parallel (issue 12); with both merged it becomes a row of PARITY_CONCEPTS with DELIVERY_PIPELINE_GCP_DIFFERENCES.',
+  },
+];
