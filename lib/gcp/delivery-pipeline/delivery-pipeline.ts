@@ -34,7 +34,7 @@ import { RemovalPolicy } from '../removal-policy';
 import { ProductionApproval } from './production-approval';
 import { DELIVERY_IMAGES, DELIVERY_SUBSTITUTIONS, stageSteps, StageBuild } from './private/build-steps';
 import {
-  BRANCH_DESCRIPTION, branchNameProblem, CONNECTION_DESCRIPTION, connectionRegion, parseRepository, re2Problem, REPOSITORY_DESCRIPTION,
+  BRANCH_DESCRIPTION, branchNameProblem, CONNECTION_DESCRIPTION, connectionRegion, repositoryParts, re2Problem, REPOSITORY_DESCRIPTION,
 } from './private/validation';
 
 /** The synth-time warnings of a DeliveryPipeline, by id. */
@@ -95,8 +95,9 @@ export interface DeliveryPipelineBackend {
 /**
  * A delivery pipeline on Google Cloud.
  *
- * No `fromDeliveryPipelineAttributes`: nothing in the library consumes a delivery pipeline (it is
- * the root of delivery, and a stack holds one per repository), so an import would have no use.
+ * There is no `fromDeliveryPipelineAttributes`: nothing in the library consumes a delivery
+ * pipeline (it is the root of delivery, and a stack holds one per repository), so an import would
+ * have no use.
  */
 export interface IDeliveryPipeline extends IConstruct {
   /** The customer-managed key of the state bucket, the promotion topic and the image repository. */
@@ -364,7 +365,7 @@ export class DeliveryPipeline extends Construct implements IDeliveryPipeline {
         'an object with prefix, repository, connection, stagingProject, productionProject, region and encryptionKey');
     }
     const prefix = resolveName(this, 'prefix', PREFIX_RULE, props.prefix);
-    const repo = parseRepository(props.repository);
+    const repo = repositoryParts(props.repository);
     if (repo === undefined) {
       throw new MlopsValidationError(this, 'repository', props.repository, REPOSITORY_DESCRIPTION);
     }

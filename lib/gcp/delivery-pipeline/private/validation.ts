@@ -12,7 +12,7 @@ const OWNER = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
 const NAME = /^[A-Za-z0-9._-]{1,100}$/;
 
 /** The owner and name of `value`, or `undefined` when it is not `owner/name`. */
-export function parseRepository(value: unknown): { owner: string; name: string } | undefined {
+export function repositoryParts(value: unknown): { owner: string; name: string } | undefined {
   if (typeof value !== 'string') {
     return undefined;
   }
@@ -40,7 +40,6 @@ export function branchNameProblem(value: unknown): string | undefined {
   if (typeof value !== 'string' || value === '') {
     return 'a non-empty string';
   }
-  // eslint-disable-next-line no-control-regex
   const bad = /[\x00-\x20\x7f~^:?*[\\]/.exec(value);
   if (bad !== null) {
     return `no ${bad[0] === ' ' ? 'space' : bad[0] < ' ' || bad[0] === '\x7f' ? 'control character' : `"${bad[0]}"`} (rules 4, 5 and 10 of check-ref-format)`;
