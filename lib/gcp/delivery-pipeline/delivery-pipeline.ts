@@ -70,6 +70,10 @@ export const DELIVERY_PIPELINE_ROLES = {
   pushImage: 'roles/artifactregistry.writer',
   /** Artifact Registry repository: the Cloud Run service agent of each target's project pulls the image. */
   pullImage: 'roles/artifactregistry.reader',
+  /** Release sources bucket (staging): gcloud uploads each release's source there. */
+  releaseSources: 'roles/storage.objectUser',
+  /** Release sources bucket: the execution accounts read the source they render. */
+  readReleaseSources: 'roles/storage.objectViewer',
   /** Cloud Deploy delivery pipeline: create releases (staging) and promote them (production). */
   release: 'roles/clouddeploy.releaser',
   /** The Cloud Deploy execution account of the stage's target: act as it when creating or promoting a release. */
@@ -282,7 +286,9 @@ export interface DeliveryPipelineProps extends GcpIamProps {
  * app reads the champion at synth); with `cloudRunDelivery`, staging gets
  * `roles/artifactregistry.writer` on the repository, both get `roles/clouddeploy.releaser` on the
  * Cloud Deploy pipeline and `roles/iam.serviceAccountUser` on their own target's execution
- * account only. The execution accounts (`<prefix>-deploy-stg`, `<prefix>-deploy-prd`) get
+ * account only; staging gets `roles/storage.objectUser` on the release sources bucket
+ * (`<prefix>-release-src`, where gcloud stages each release's source), which the execution
+ * accounts read (`roles/storage.objectViewer`). The execution accounts (`<prefix>-deploy-stg`, `<prefix>-deploy-prd`) get
  * `roles/clouddeploy.jobRunner` on the build project and `roles/run.developer` on their target's
  * project; the Cloud Run service agent of each target's project gets `roles/artifactregistry.reader` on
  * the repository (it pulls the image). Approvers get `roles/cloudbuild.builds.approver` on the build project and
@@ -301,7 +307,7 @@ export interface DeliveryPipelineProps extends GcpIamProps {
  * Construct ids: `Repository`, `StateBucket` and `StateAccessLogs` (stateful), `Promotions`
  * (stateful), `StagingServiceAccount`, `ProductionServiceAccount`, `StagingTrigger`,
  * `ProductionTrigger`, `ModelTrigger`, `Access/*`, `ServiceAgent/*`, `Approvers/*`,
- * `CloudRun/{Images (stateful), Resource, StagingTarget, ProductionTarget, …}`.
+ * `ReleaseSources` (stateful), `CloudRun/{Images (stateful), Resource, StagingTarget, ProductionTarget, …}`.
  *
  * @see https://cloud.google.com/build/docs/automating-builds/create-manage-triggers
  * @see https://cloud.google.com/build/docs/securing-builds/gate-builds-on-approval
@@ -345,6 +351,8 @@ export class DeliveryPipeline extends Construct implements IDeliveryPipeline {
   public readonly modelTrigger?: CloudbuildTrigger;
   /** The image repository, with `cloudRunDelivery`. */
   public readonly imageRepository?: ArtifactRegistryRepository;
+  /** The bucket releases' sources are staged in, with `cloudRunDelivery`. */
+  public readonly releaseSourcesBucket?: StorageBucket;
   /** The Cloud Deploy delivery pipeline, with `cloudRunDelivery`. */
   public readonly deliveryPipeline?: ClouddeployDeliveryPipeline;
   /** The Cloud Deploy staging target, with `cloudRunDelivery`. */
@@ -370,7 +378,7 @@ export class DeliveryPipeline extends Construct implements IDeliveryPipeline {
       throw new MlopsValidationError(this, 'repository', props.repository, REPOSITORY_DESCRIPTION);
     }
     this.repositoryName = `${repo.owner}/${repo.name}`;
-    this.branch = props.branch ?? 'main';
+    this.branch = props.branch === undefined ? 'main' : props.branch;
     const branchProblem = branchNameProblem(this.branch);
     if (branchProblem !== undefined) {
       throw new MlopsValidationError(this, 'branch', props.branch, `${BRANCH_DESCRIPTION}: ${branchProblem}`);
@@ -387,8 +395,8 @@ export class DeliveryPipeline extends Construct implements IDeliveryPipeline {
         `a project other than stagingProject ("${stagingProject}"): staging and production in one project share quotas, IAM and blast radius; `
         + 'set allowSharedEnvironment: true to accept that');
     }
-    const stagingStack = resolveName(this, 'stagingStack', CDKTF_STACK_NAME_RULE, props.stagingStack ?? 'staging');
-    const productionStack = resolveName(this, 'productionStack', CDKTF_STACK_NAME_RULE, props.productionStack ?? 'production');
+    const stagingStack = resolveName(this, 'stagingStack', CDKTF_STACK_NAME_RULE, props.stagingStack === undefined ? 'staging' : props.stagingStack);
+    const productionStack = resolveName(this, 'productionStack', CDKTF_STACK_NAME_RULE, props.productionStack === undefined ? 'production' : props.productionStack);
     if (stagingStack === productionStack) {
       throw new MlopsValidationError(this, 'productionStack', productionStack, `a stack other than stagingStack ("${stagingStack}"): each stack configures one environment`);
     }
@@ -557,6 +565,13 @@ export class DeliveryPipeline extends Construct implements IDeliveryPipeline {
         lifecycle: retainLifecycle(this.removalPolicy),
       });
       this.imageRepository = imageRepository;
+      // gcloud stages each release's source in a bucket; this one, so that the staging account needs no bucket creation.
+      const releaseSources = bucket('ReleaseSources', `${prefix}-release-src`, { purpose: 'release-sources' },
+        { logBucket: this.stateAccessLogsBucket.name, logObjectPrefix: 'release-src' });
+      this.releaseSourcesBucket = releaseSources;
+      grants.staging.push(new StorageBucketIamMember(new Construct(access, 'ReleaseSources'), 'Staging', {
+        bucket: releaseSources.name, role: DELIVERY_PIPELINE_ROLES.releaseSources, member: this.stagingServiceAccount.member,
+      }));
       const targets: Record<'staging' | 'production', ClouddeployTarget> = {} as Record<'staging' | 'production', ClouddeployTarget>;
       const executionAccounts: Record<'staging' | 'production', ServiceAccount> = {} as Record<'staging' | 'production', ServiceAccount>;
       for (const { stage, project } of stages) {
@@ -571,6 +586,7 @@ export class DeliveryPipeline extends Construct implements IDeliveryPipeline {
         const at = new Construct(access, `${Stage}Rollout`);
         new ProjectIamMember(at, 'JobRunner', { project: buildProject, role: DELIVERY_PIPELINE_ROLES.jobRunner, member: executionAccount.member });
         new ProjectIamMember(at, 'RunDeveloper', { project, role: DELIVERY_PIPELINE_ROLES.runDeveloper, member: executionAccount.member });
+        new StorageBucketIamMember(at, 'ReadReleaseSources', { bucket: releaseSources.name, role: DELIVERY_PIPELINE_ROLES.readReleaseSources, member: executionAccount.member });
         const stageAccount = stage === 'staging' ? this.stagingServiceAccount : this.productionServiceAccount;
         grants[stage].push(new ServiceAccountIamMember(at, 'ActAsExecution', {
           serviceAccountId: executionAccount.name, role: DELIVERY_PIPELINE_ROLES.actAs, member: stageAccount.member,
@@ -629,6 +645,7 @@ export class DeliveryPipeline extends Construct implements IDeliveryPipeline {
         imageUri: `${this.region}-docker.pkg.dev/${buildProject}/${repositoryId}/${cloudRun.imageName}:$COMMIT_SHA`,
         imageName: cloudRun.imageName,
         sourceDirectory: cloudRun.sourceDirectory,
+        sourceStagingDir: `gs://${prefix}-release-src/source`,
         deliveryPipeline: pipelineName,
         region: this.region,
         project: buildProject,

@@ -46,6 +46,8 @@ test.each([
   ['-main', /no "-" at the start/],
   ['tab\there', /control character/],
   ['', /a non-empty string/],
+  [null, /a non-empty string/],
+  [7, /a non-empty string/],
 ])('branch %p is refused as git check-ref-format would', (branch, why) => {
   const e = errorOf({ branch });
   expect(e.property).toBe('branch');
@@ -109,6 +111,7 @@ test.each([
   [{ stagingProject: 'x' }, 'stagingProject', /project id/],
   [{ productionStack: 'staging' }, 'productionStack', /other than stagingStack/],
   [{ stagingStack: 'my stack' }, 'stagingStack', /cdktf stack name/],
+  [{ stagingStack: null }, 'stagingStack', /cdktf stack name/],
   [{ installCommands: [] }, 'installCommands', /non-empty list/],
   [{ testCommands: 'npm test' }, 'testCommands', /list of strings/],
   [{ synthCommands: [' '] }, 'synthCommands', /non-empty shell commands/],

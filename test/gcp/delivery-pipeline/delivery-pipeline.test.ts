@@ -206,7 +206,7 @@ describe('Cloud Run delivery through Cloud Deploy', () => {
     expect(stepIds(staging)).toEqual([...TF_ORDER, 'image', 'push', 'release', 'promote']);
     expect(stepIds(production)).toEqual(['verify-commit', ...TF_ORDER, 'rollout']);
     expect(staging.build.step[8].args).toEqual(expect.arrayContaining(['create', 'rel-$BUILD_ID', '--delivery-pipeline=acme-ml',
-      '--images=app=europe-west4-docker.pkg.dev/acme-ml-ci/acme-ml-images/app:$COMMIT_SHA']));
+      '--images=app=europe-west4-docker.pkg.dev/acme-ml-ci/acme-ml-images/app:$COMMIT_SHA', '--gcs-source-staging-dir=gs://acme-ml-release-src/source']));
     expect(production.build.step[7].args).toEqual(expect.arrayContaining(['promote', '--release=$_RELEASE', '--to-target=acme-ml-production']));
   });
 
@@ -220,7 +220,12 @@ describe('Cloud Run delivery through Cloud Deploy', () => {
       'Delivery/Access/ProductionRollout/ActAsExecution roles/iam.serviceAccountUser',
       'Delivery/Access/StagingRollout/RunDeveloper roles/run.developer',
       'Delivery/Access/ProductionRollout/PullImage roles/artifactregistry.reader',
+      'Delivery/Access/ReleaseSources/Staging roles/storage.objectUser',
+      'Delivery/Access/ProductionRollout/ReadReleaseSources roles/storage.objectViewer',
     ]));
+    expect(synth.at('google_storage_bucket', 'Delivery/ReleaseSources')).toMatchObject({
+      name: 'acme-ml-release-src', encryption: { default_kms_key_name: KEY.id }, versioning: { enabled: true }, lifecycle: { prevent_destroy: true },
+    });
     const actAs = synth.at('google_service_account_iam_member', 'Delivery/Access/ProductionRollout/ActAsExecution');
     expect(actAs).toMatchObject({
       service_account_id: synth.ref('google_service_account', 'Delivery/CloudRun/ProductionExecutionServiceAccount', 'name'),

@@ -68,6 +68,8 @@ export interface StageBuild {
     readonly imageUri: string;
     readonly imageName: string;
     readonly sourceDirectory: string;
+    /** `gs://<bucket>/<dir>` where gcloud stages the release source. */
+    readonly sourceStagingDir: string;
     readonly deliveryPipeline: string;
     readonly region: string;
     readonly project: string;
@@ -129,7 +131,7 @@ export function stageSteps(build: StageBuild): CloudbuildTriggerBuildStep[] {
         entrypoint: 'gcloud',
         dir: run.sourceDirectory,
         args: ['deploy', 'releases', 'create', RELEASE_NAME, `--delivery-pipeline=${run.deliveryPipeline}`, `--region=${run.region}`,
-          `--project=${run.project}`, `--images=${run.imageName}=${run.imageUri}`],
+          `--project=${run.project}`, `--images=${run.imageName}=${run.imageUri}`, `--gcs-source-staging-dir=${run.sourceStagingDir}`],
       },
     );
   }
