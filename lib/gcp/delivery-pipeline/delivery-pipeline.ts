@@ -34,7 +34,7 @@ import { RemovalPolicy } from '../removal-policy';
 import { ProductionApproval } from './production-approval';
 import { DELIVERY_IMAGES, DELIVERY_SUBSTITUTIONS, stageSteps, StageBuild } from './private/build-steps';
 import {
-  BRANCH_DESCRIPTION, branchNameProblem, CONNECTION_DESCRIPTION, connectionRegion, repositoryParts, re2Problem, REPOSITORY_DESCRIPTION,
+  BRANCH_DESCRIPTION, branchNameProblem, CONNECTION_DESCRIPTION, CONNECTION_FULL_NAME, connectionRegion, repositoryParts, re2Problem, REPOSITORY_DESCRIPTION,
 } from './private/validation';
 
 /** The synth-time warnings of a DeliveryPipeline, by id. */
@@ -152,9 +152,10 @@ export interface DeliveryPipelineProps extends GcpIamProps {
   /** The repository, `owner/name`. */
   readonly repository: string;
   /**
-   * The Cloud Build 2nd-gen connection the repository is linked through: its id (in `project`
-   * and `region`) or its resource name. It is created and authorized once in the console (see the
-   * README's day-one steps).
+   * The Cloud Build 2nd-gen GitHub connection the repository is linked through (the repository's
+   * remote is `https://github.com/<owner>/<name>.git`): its id (in `project` and `region`) or its
+   * resource name `projects/<project>/locations/<region>/connections/<id>`. It is created and
+   * authorized once in the console (see the README's day-one steps).
    */
   readonly connection: string;
   /**
@@ -379,7 +380,8 @@ export class DeliveryPipeline extends Construct implements IDeliveryPipeline {
     }
     this.repositoryName = `${repo.owner}/${repo.name}`;
     this.branch = props.branch === undefined ? 'main' : props.branch;
-    const branchProblem = branchNameProblem(this.branch);
+    const branchProblem = branchNameProblem(this.branch)
+      ?? (/[$%]\{/.test(this.branch) ? 'no "${" or "%{" (Terraform would read it as its own template syntax)' : undefined);
     if (branchProblem !== undefined) {
       throw new MlopsValidationError(this, 'branch', props.branch, `${BRANCH_DESCRIPTION}: ${branchProblem}`);
     }
@@ -449,12 +451,12 @@ export class DeliveryPipeline extends Construct implements IDeliveryPipeline {
     this.projectData = createProjectLookup(agents, 'Project', this.project);
     const buildProject = this.project ?? this.projectData.projectId;
 
-    // Source
-    const fullConnection = connection.includes('/');
+    // Source: the repository lives in the connection's project and region.
+    const full = typeof connection === 'string' ? CONNECTION_FULL_NAME.exec(connection) : null;
     this.repository = new Cloudbuildv2Repository(this, 'Repository', {
-      project: fullConnection ? undefined : this.project,
+      project: full !== null ? full[1] : this.project,
       location: this.region,
-      parentConnection: connection,
+      parentConnection: full !== null ? full[3] : connection,
       name: repo.name,
       remoteUri: `https://github.com/${repo.owner}/${repo.name}.git`,
     });
@@ -767,6 +769,11 @@ export class DeliveryPipeline extends Construct implements IDeliveryPipeline {
     if (region !== null && !Token.isUnresolved(this.region) && region !== this.region) {
       throw new MlopsValidationError(this, 'connection', value,
         `a connection in the region "${this.region}": a 2nd-gen repository and its triggers live in the connection's region`);
+    }
+    const project = CONNECTION_FULL_NAME.exec(value as string)?.[1];
+    if (project !== undefined && this.project !== undefined && !Token.isUnresolved(this.project) && project !== this.project) {
+      throw new MlopsValidationError(this, 'connection', value,
+        `a connection in the project "${this.project}": the triggers build a 2nd-gen repository of their own project`);
     }
     return value as string;
   }

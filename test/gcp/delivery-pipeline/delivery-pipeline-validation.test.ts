@@ -1,7 +1,7 @@
 /** DeliveryPipeline: bad input from the issue's "Bad input" section, and from plain JavaScript, each a synth-time MlopsValidationError. */
 import { MlopsValidationError } from 'mlops-constructs';
 import { DeliveryPipelineProps, ProductionApproval } from 'mlops-constructs/gcp';
-import { newStack } from '../support';
+import { newStack, Synth } from '../support';
 import { delivery } from './fixtures';
 
 /** The error `delivery()` throws with the overrides, or fails the test. */
@@ -48,6 +48,7 @@ test.each([
   ['', /a non-empty string/],
   [null, /a non-empty string/],
   [7, /a non-empty string/],
+  ['v${x}', /Terraform would read it/],
 ])('branch %p is refused as git check-ref-format would', (branch, why) => {
   const e = errorOf({ branch });
   expect(e.property).toBe('branch');
@@ -76,6 +77,13 @@ test('branchFilter must match the branch production builds; RE2-valid filters pa
   expect(errorOf({ branchFilter: '^release/.*$' }).allowed).toMatch(/matches branch \("main"\)/);
   expect(() => delivery(newStack(), { branchFilter: '^(main|release/[0-9.]+)$' })).not.toThrow();
   expect(() => delivery(newStack(), { branchFilter: '^ma[\\1(?=]n$' })).toThrow(/matches branch/);
+});
+
+test('a connection given by resource name: the repository goes in its project, under its id', () => {
+  const stack = newStack();
+  delivery(stack, { project: undefined, connection: 'projects/acme-ml-shared/locations/europe-west4/connections/github-acme' });
+  expect(new Synth(stack).at('google_cloudbuildv2_repository', 'Delivery/Repository')).toMatchObject({ project: 'acme-ml-shared', parent_connection: 'github-acme' });
+  expect(errorOf({ connection: 'projects/acme-ml-shared/locations/europe-west4/connections/github-acme' }).allowed).toMatch(/in the project "acme-ml-ci"/);
 });
 
 test('the default branch filter matches the branch literally', () => {
