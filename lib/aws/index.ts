@@ -8,3 +8,4 @@ export * from './gpu-training-cluster';
 export * from './model-endpoint';
 export * from './model-registry';
 export * from './training-pipeline';
+export * from './drift-monitor';
