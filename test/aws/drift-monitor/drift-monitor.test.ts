@@ -31,7 +31,7 @@ function path(d: Definition, branch: boolean): string[] {
   const out: string[] = [];
   for (let name: string | undefined = d.StartAt; name !== undefined;) {
     out.push(name);
-    const s = d.States[name];
+    const s: State = d.States[name];
     name = s.Type === 'Choice' ? (branch ? s.Choices![0].Next : s.Default) : s.Next;
   }
   return out;
