@@ -23,8 +23,8 @@ beforeAll(() => {
 
 afterAll(() => fs.rmSync(out, { recursive: true, force: true }));
 
-test('the examples cover both clouds: lake, ingest → lake → features, train and serve, the add-to-an-existing-stack case, and continuous training', () => {
-  expect(aws.map((s) => s.name).sort()).toEqual(['MlopsContinuousTrainingExample', 'MlopsExistingStackExample', 'MlopsFeaturesExample', 'MlopsLakeExample', 'MlopsTrainServeExample']);
+test('the examples cover both clouds: lake, ingest → lake → features, train and serve, the add-to-an-existing-stack case, continuous training, and drift monitoring that retrains (AWS)', () => {
+  expect(aws.map((s) => s.name).sort()).toEqual(['MlopsContinuousTrainingExample', 'MlopsDriftMonitorExample', 'MlopsExistingStackExample', 'MlopsFeaturesExample', 'MlopsLakeExample', 'MlopsTrainServeExample']);
   expect(gcp.map((s) => s.name)).toEqual(['mlops-lake-example', 'mlops-existing-stack-example', 'mlops-features-example', 'mlops-train-serve-example', 'mlops-continuous-training-example']);
 });
 
