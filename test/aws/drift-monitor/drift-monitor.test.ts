@@ -96,6 +96,14 @@ describe('a monitor of an endpoint\'s capture that retrains the pipeline', () =>
     expect(states['Start retraining'].Arguments.StateMachineArn).toBe(`<Ref:${pipelineId}>`);
   });
 
+  test('the run it starts is the training pipeline\'s: its gate registers a challenger or promotes a better model, and a model below the bar fails', () => {
+    const started = definitionOf(template, 'Churn');
+    expect(Object.keys(started.States)).toEqual(expect.arrayContaining(['Prepare', 'Train', 'Evaluate', 'Gate', 'Gate decision', 'Register', 'Model below bar']));
+    expect(started.States['Gate decision'].Choices![0].Next).toBe('Model below bar');
+    expect(started.States['Gate decision'].Default).toBe('Register');
+    expect(started.States.Register.Arguments.ModelApprovalStatus).toBe('{% $gate.approvalStatus %}');
+  });
+
   test('the queries the run sends are the monitor\'s, each ? bound from ExecutionParameters in order (window texts, baseline id)', () => {
     expect(states['Window query'].Arguments.QueryString).toBe(monitor.windowQuery);
     expect(states.Baseline.Arguments.QueryString).toBe(monitor.baselineQuery);
