@@ -8,7 +8,8 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as cloudwatchActions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as sns from 'aws-cdk-lib/aws-sns';
-import { CapturedRecords, DriftStatistic, DriftTable, WindowPartitioning } from 'mlops-constructs';
+import { Parser } from 'node-sql-parser';
+import { CapturedRecords, DriftStatistic, DriftTable, FieldType, LabelJoin, ProblemType, TableSchema, WindowPartitioning } from 'mlops-constructs';
 import { DataLake, DriftBaseline, DriftMonitor, DriftSchedule } from 'mlops-constructs/aws';
 import { driftSpec, monitorStack, scoredCustomers } from './fixtures';
 
@@ -287,5 +288,44 @@ describe('records from a lake table of the schema, partitioned by event date', (
     expect(monitor.windowQuery).toContain(`FROM "${scored.databaseName}"."scored_customers" WHERE "event_date" >= date_format(CAST(? AS TIMESTAMP), '%Y-%m-%d')`);
     templateOf(stack).resourceCountIs('AWS::Scheduler::Schedule', 2);
     templateOf(stack).hasResourceProperties('AWS::Scheduler::Schedule', { ScheduleExpression: 'rate(2 days)' });
+  });
+});
+
+describe('model quality from a label table, and an imported lake', () => {
+  test('the capture\'s inference id is the request id the labels join on; the label table is read within the window; the SQL parses', () => {
+    const { stack, lake, endpoint } = monitorStack();
+    (lake as DataLake).addTable('curated', scoredCustomers); // a scored dataset: the baseline of the prediction field too
+    const labels = new TableSchema({ name: 'churn_labels', fields: [{ name: 'request_id', type: FieldType.STRING }, { name: 'churned', type: FieldType.BOOLEAN }, { name: 'labelled_at', type: FieldType.TIMESTAMP }], eventTime: 'labelled_at' });
+    const spec = driftSpec({
+      predictionField: 'score',
+      modelQuality: { task: ProblemType.BINARY_CLASSIFICATION, labelSchema: labels, labelField: 'churned', join: LabelJoin.onRequestId('request_id') },
+    });
+    const labelTable = (lake as DataLake).addTable('curated', labels);
+    const monitor = new DriftMonitor(stack, 'Drift', {
+      spec, lake, endpoint,
+      baseline: DriftBaseline.fromLakeTable('curated', 'scored_customers'),
+      labels: { table: DriftTable.named([labelTable.databaseName, labelTable.tableName]), partitioning: WindowPartitioning.dateColumn() },
+    });
+    expect(monitor.windowQuery).toContain('COALESCE(c.eventmetadata.inferenceid, c.eventmetadata.eventid) AS capture_request_id');
+    expect(monitor.windowQuery).toContain(`FROM "${labelTable.databaseName}"."churn_labels" WHERE "event_date" >= date_format(CAST(? AS TIMESTAMP), '%Y-%m-%d')`);
+    expect(monitor.windowQuery).toContain("'auc' AS statistic");
+    expect(() => new Parser().astify(monitor.windowQuery, { database: 'trino' })).not.toThrow();
+  });
+
+  test('an imported lake: the drift tables are named in its results zone\'s database, not created', () => {
+    const { stack, lake } = monitorStack();
+    const imported = DataLake.fromDataLakeAttributes(stack, 'Existing', {
+      zoneBuckets: { raw: lake.zoneBucket('raw'), curated: lake.zoneBucket('curated'), artifacts: lake.zoneBucket('artifacts') },
+      glueDatabaseNames: { raw: 'acme_raw', curated: 'acme_curated', artifacts: 'acme_artifacts' },
+      athenaWorkGroupName: 'acme',
+      encryptionKey: lake.encryptionKey,
+    });
+    const records = CapturedRecords.table({ table: DriftTable.named(['acme_curated', 'scored_customers']), partitioning: WindowPartitioning.dateColumn() });
+    const monitor = new DriftMonitor(stack, 'Drift', { spec: driftSpec(), lake: imported, records, baseline: DriftBaseline.fromLakeTable('curated', 'customer_daily') });
+    expect(monitor.windowQuery).toMatch(/^INSERT INTO "acme_curated"\."drift_results"/);
+    expect(monitor.baselineQuery).toContain('FROM "acme_curated"."customer_daily"');
+    const tables = Object.values(Template.fromStack(stack).findResources('AWS::Glue::Table')).map((t) => t.Properties.TableInput.Name);
+    expect(tables.filter((n: string) => n.startsWith('drift_'))).toEqual([]);
+    expect(definitionOf(Template.fromStack(stack)).States['Window query'].Arguments.WorkGroup).toBe('acme');
   });
 });
