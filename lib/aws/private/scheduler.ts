@@ -145,7 +145,8 @@ function cyclicGap(values: number[], period: number): number {
     return period;
   }
   const gaps = values.slice(1).map((v, i) => v - values[i]);
-  return Math.min(...gaps, values[0] + period - values[values.length - 1]);
+  // Days of month past the 28th wrap into a shorter month: at least a day apart, never less.
+  return Math.min(...gaps, Math.max(1, values[0] + period - values[values.length - 1]));
 }
 
 /**
