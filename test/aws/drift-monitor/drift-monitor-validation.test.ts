@@ -146,3 +146,20 @@ describe('props a JavaScript caller gets wrong', () => {
       .toThrow(/\[TestStack\/Second\] invalid resultsZone: "curated"\. Allowed: a zone without a table "drift_results"/);
   });
 });
+
+describe('imports and metrics', () => {
+  test('an import with a state machine ARN that is not one, or a monitor name with spaces', () => {
+    const { stack, lake } = monitorStack();
+    expect(() => DriftMonitor.fromDriftMonitorAttributes(stack, 'A', { stateMachineArn: 'arn:aws:lambda:eu-west-1:111111111111:function:x', monitorName: 'm', lake }))
+      .toThrow(/\[TestStack\/A\] invalid stateMachineArn: "arn:aws:lambda:eu-west-1:111111111111:function:x"\. Allowed: a Step Functions state machine ARN/);
+    expect(() => DriftMonitor.fromDriftMonitorAttributes(stack, 'B', { stateMachineArn: 'arn:aws:states:eu-west-1:111111111111:stateMachine:m', monitorName: 'm m', lake }))
+      .toThrow(/\[TestStack\/B\] invalid monitorName: "m m"/);
+    expect(() => DriftMonitor.fromDriftMonitorAttributes(stack, 'C', null as any)).toThrow(/\[TestStack\/C\] invalid attrs: null/);
+  });
+
+  test('a statistic metric of a statistic that does not exist', () => {
+    const { stack, lake } = monitorStack();
+    const imported = DriftMonitor.fromDriftMonitorAttributes(stack, 'A', { stateMachineArn: 'arn:aws:states:eu-west-1:111111111111:stateMachine:m', monitorName: 'm', lake });
+    expect(() => imported.metricStatistic('spend_7d', 'wasserstein' as any)).toThrow(/\[TestStack\/A\] invalid metricStatistic\(statistic\): "wasserstein"\. Allowed: a DriftStatistic \(psi, ks/);
+  });
+});
