@@ -11,3 +11,4 @@ export * from './model-endpoint';
 export * from './model-registry';
 export * from './training-pipeline';
 export * from './delivery-pipeline';
+export * from './drift-monitor';

@@ -200,6 +200,19 @@ export const PARITY_CONCEPTS: readonly ParityConcept[] = [
     concept: 'DeliveryPipeline',
     allowed: [...DELIVERY_PIPELINE_AWS_DIFFERENCES, ...DELIVERY_PIPELINE_GCP_DIFFERENCES],
   },
+  {
+    concept: 'DriftMonitor',
+    allowed: [
+      { kind: 'props', cloud: 'aws', names: ['stateMachineName'], reason: 'Service noun (R7 `<resource>Name`): the Step Functions state machine, also the `Monitor` dimension of the CloudWatch drift metrics.' },
+      { kind: 'props', cloud: 'gcp', names: ['workflowName'], reason: 'Service noun (R7 `<resource>Name`): the Cloud Workflows workflow (at most 64 characters).' },
+      { kind: 'props', cloud: 'aws', names: ['alarmActions'], reason: 'Monitoring targets are the service\'s (R9), as on TrainingPipeline: CloudWatch alarm actions for the drift and failed-runs alarms.' },
+      { kind: 'props', cloud: 'gcp', names: ['notificationChannels'], reason: 'Monitoring targets are the service\'s (R9), as on TrainingPipeline: Cloud Monitoring notification channels for the drift and failed-executions alerts.' },
+      { kind: 'props', cloud: 'aws', names: ['removalPolicy'], reason: 'The AWS monitor owns retained state (its key and execution log group); the drift tables are lake tables on both clouds.' },
+      { kind: 'props', cloud: 'gcp', names: ['prefix', 'project', 'region', 'iam'], reason: `The GCP workflow, scheduler job and service account are named from a prefix and are regional. ${GCP_PROJECT} ${GCP_IAM}` },
+      { kind: 'interface', cloud: 'aws', names: ['stateMachineArn'], reason: 'Service noun (R1): what StartExecution addresses on AWS.' },
+      { kind: 'interface', cloud: 'aws', names: ['metricBreaches', 'metricStatistic'], reason: AWS_METRICS },
+    ],
+  },
 ];
 
 /**
