@@ -21,6 +21,9 @@ import { EvaluationMetric, GpuType, TrainingPipelineSpec } from 'mlops-construct
 import { DataLake, GpuTrainingCluster, ModelRegistry, TrainingPipeline } from 'mlops-constructs/aws';
 import { customerChurn } from '../schemas';
 
+/** The churn table (defined with the shared schemas, which the level reference stacks also use). */
+export { customerChurn };
+
 /** A lake, a private network, a training profile, a registry and a daily training pipeline. */
 export class ContinuousTrainingStack extends Stack {
   /** The lake: the source table in curated, dataset versions, evaluations and models in artifacts. */

@@ -49,3 +49,12 @@ test('level 1: the on-demand stream is most of it; the instance-backed endpoint 
   expect(costOf(1, true).unpriced).toEqual(['AWS::SageMaker::Endpoint']);
   expect(costOf(1, true).pricedMonthlyUsd).toBe(38.2);
 });
+
+test('levels 2 and 3: the delivery pipeline adds one key (pipelines, builds, rules bill per use); the drift monitor adds a key and two alarms', () => {
+  expect(costOf(2, false).pricedMonthlyUsd).toBe(38);
+  expect(costOf(2, true).pricedMonthlyUsd).toBe(39.2);
+  expect(costOf(3, true).lines.map((l) => [l.type, l.count])).toEqual([
+    ['AWS::CloudWatch::Alarm', 12], ['AWS::Kinesis::Stream', 1], ['AWS::KMS::Key', 10], ['AWS::SageMaker::Endpoint', 1],
+  ]);
+  expect(costOf(3, true).pricedMonthlyUsd).toBe(40.4);
+});

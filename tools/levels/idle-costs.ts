@@ -91,6 +91,11 @@ export const AWS_IDLE_COSTS: { readonly [type: string]: IdleCostEntry } = {
   'AWS::SNS::TopicPolicy': { billsWhenIdle: false, source: 'https://www.factualminds.com/blog/amazon-sns-pricing-publishes-fanout-protocols/', date: '2026-06-13', note: FREE },
   'AWS::ApplicationAutoScaling::ScalableTarget': { billsWhenIdle: false, source: 'https://zircon.tech/blog/the-real-cost-of-running-ai-models-on-aws-sagemaker-inference-deep-dive', date: '2025-10-01', note: `${FREE} Autoscaling moves the endpoint's instance count, which is what bills.` },
   'AWS::ApplicationAutoScaling::ScalingPolicy': { billsWhenIdle: false, source: 'https://zircon.tech/blog/the-real-cost-of-running-ai-models-on-aws-sagemaker-inference-deep-dive', date: '2025-10-01', note: `${FREE} Its target-tracking alarms are created by the service and bill as CloudWatch alarms (not in the template, so not counted).` },
+  'AWS::CodePipeline::Pipeline': { billsWhenIdle: false, source: 'https://aws.amazon.com/codepipeline/pricing/', date: READ, note: 'V2 pipelines (the delivery pipeline\'s type) bill $0.002 per action execution minute, 100 minutes free per month; a V1 pipeline would bill $1 per active month.' },
+  'AWS::CodeBuild::Project': { billsWhenIdle: false, source: 'https://c3x.dev/resources/aws/aws_codebuild_project/', date: READ, note: USAGE_ONLY('per build minute by compute type; 100 small-Linux minutes free per month') },
+  'AWS::CodeStarConnections::Connection': { billsWhenIdle: false, source: 'https://aws.amazon.com/codepipeline/pricing/', date: READ, note: 'No stored page states a price for a connection; the CodePipeline pricing page bills pipelines per action minute and lists none. Treated as not billing idle (unverified).' },
+  'AWS::Events::Rule': { billsWhenIdle: false, source: 'https://www.wring.co/blog/aws-eventbridge-pricing-guide', date: READ, note: 'Rules are free; AWS service events (the registry\'s approval events) are delivered at no charge.' },
+  'AWS::IAM::Policy': IAM_FREE,
   'AWS::IAM::Role': IAM_FREE,
   'AWS::IAM::ManagedPolicy': IAM_FREE,
   'AWS::EC2::VPC': VPC_FREE,
@@ -125,20 +130,25 @@ export interface IdleCost {
   readonly unknownTypes: string[];
 }
 
+interface TemplateResource {
+  readonly Type: string;
+  readonly Properties?: unknown;
+}
+
 interface Template {
-  readonly Resources?: { readonly [id: string]: { readonly Type: string; readonly Properties?: { readonly [key: string]: unknown } } };
+  readonly Resources?: { readonly [id: string]: TemplateResource };
 }
 
 /**
  * Whether a resource bills while idle: the table's answer, except for a SageMaker endpoint whose
  * configuration has only serverless variants (it bills per request).
  */
-function billsWhenIdle(template: Template, resource: { Type: string; Properties?: { readonly [key: string]: unknown } }): boolean {
+function billsWhenIdle(template: Template, resource: TemplateResource): boolean {
   const entry = AWS_IDLE_COSTS[resource.Type];
   if (resource.Type === 'AWS::SageMaker::Endpoint') {
-    const ref = JSON.stringify(resource.Properties?.EndpointConfigName ?? '');
+    const ref = JSON.stringify((resource.Properties as { EndpointConfigName?: unknown } | undefined)?.EndpointConfigName ?? '');
     const config = Object.entries(template.Resources ?? {}).find(([id, r]) => r.Type === 'AWS::SageMaker::EndpointConfig' && ref.includes(`"${id}"`))?.[1];
-    const variants = (config?.Properties?.ProductionVariants ?? []) as Array<{ ServerlessConfig?: unknown }>;
+    const variants = ((config?.Properties as { ProductionVariants?: unknown } | undefined)?.ProductionVariants ?? []) as Array<{ ServerlessConfig?: unknown }>;
     return !(variants.length > 0 && variants.every((v) => v.ServerlessConfig !== undefined));
   }
   return entry?.billsWhenIdle ?? false;

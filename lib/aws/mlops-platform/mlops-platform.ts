@@ -1,21 +1,22 @@
-import { Annotations, RemovalPolicy } from 'aws-cdk-lib';
+import { Annotations, RemovalPolicy, Stage } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecr from 'aws-cdk-lib/aws-ecr';
 import { Construct, IConstruct } from 'constructs';
 import {
-  AcceleratorRequest, FeatureGroupSpec, GpuType, maturityLevelCapabilities, MlopsCapability, MlopsValidationError, PREFIX_RULE, resolveMaturityLevel,
+  AcceleratorRequest, DriftSpec, FeatureGroupSpec, GpuType, maturityLevelCapabilities, MlopsCapability, MlopsValidationError, PREFIX_RULE, resolveMaturityLevel,
   StandardZone, TableSchema, throwIfProblems, TrainingPipelineSpec, unwrap,
 } from '../../core';
+import { ApprovedModelVersion, DeliveryPipeline, IDeliveryPipeline, ProductionApproval } from '../delivery-pipeline';
+import { DriftBaseline, DriftMonitor, DriftSchedule, IDriftMonitor } from '../drift-monitor';
 import { DataLake, IDataLake } from '../data-lake';
 import { FeatureStore, FeatureStoreGroupProps, IFeatureStore } from '../feature-store';
 import { GpuTrainingCluster, IGpuTrainingCluster } from '../gpu-training-cluster';
-import { IModelEndpoint, ModelEndpoint, ModelEndpointModel } from '../model-endpoint';
+import { IModelEndpoint, ModelEndpoint } from '../model-endpoint';
 import { IModelRegistry, ModelRegistry } from '../model-registry';
 import { defaultPrefix, resolveName } from '../private/names';
 import { resolveRemovalPolicy } from '../private/removal-policy';
 import { IStreamingIngest, StreamingIngest } from '../streaming-ingest';
 import { ITrainingPipeline, TrainingPipeline, TrainingSchedule } from '../training-pipeline';
-import { APPROVED_PACKAGE_CONTEXT_PREFIX, approvedVersionOf } from './private/approved-version';
 import { servingAt, xgboostRepository } from './private/serving';
 
 /** Stable ids of the warnings an MlopsPlatform adds. */
@@ -30,8 +31,62 @@ export const MLOPS_PLATFORM_WARNINGS = {
  */
 export const PLATFORM_DEFAULT_TRAINING_ACCELERATOR: AcceleratorRequest = { gpu: GpuType.A10G, gpusPerNode: 1 };
 
-/** The maturity levels this build of the AWS platform composes (DeliveryPipeline and DriftMonitor are not in it yet). */
-const BUILT_LEVELS = [0, 1];
+/** The delivery settings of a platform at level 2 or 3: {@link DeliveryPipeline}'s source and stages. */
+export interface MlopsPlatformDeliveryOptions {
+  /** The repository of the CDK app that holds the platform, `owner/name`. */
+  readonly repository: string;
+
+  /**
+   * The branch delivered.
+   * @default 'main'
+   */
+  readonly branch?: string;
+
+  /** The ARN of the AWS CodeConnections connection that reads `repository` (approved once in the console). */
+  readonly connectionArn: string;
+
+  /**
+   * The stage deployed first: the team's application that uses the platform (a `Stage` of the
+   * same App, holding at least one stack).
+   */
+  readonly staging: Stage;
+
+  /** The stage deployed after staging and the production approval. */
+  readonly production: Stage;
+
+  /**
+   * Whether a person approves each production deployment.
+   * @default ProductionApproval.manual()
+   */
+  readonly productionApproval?: ProductionApproval;
+
+  /**
+   * Allow staging and production in the same account and region.
+   * @default false
+   */
+  readonly allowSharedEnvironment?: boolean;
+}
+
+/** The drift settings of a platform at level 3. */
+export interface MlopsPlatformDriftOptions {
+  /**
+   * What is monitored.
+   * @default - every feature of the training spec, read from the endpoint's captured CSV requests, with the core's default bins and thresholds
+   */
+  readonly spec?: DriftSpec;
+
+  /**
+   * The id of the baseline (computed from the training table in the lake's curated zone).
+   * @default '<training name>-training'
+   */
+  readonly baselineId?: string;
+
+  /**
+   * When the monitor runs.
+   * @default - once per window (a day)
+   */
+  readonly schedule?: DriftSchedule;
+}
 
 /**
  * An MLOps platform at a maturity level (see `MATURITY_LEVELS`), built by {@link MlopsPlatform}.
@@ -51,6 +106,10 @@ export interface IMlopsPlatform extends IConstruct {
   readonly registry: IModelRegistry;
   /** The endpoint, once a version of the registry is approved and known at synth time. */
   readonly endpoint?: IModelEndpoint;
+  /** The delivery pipeline, from level 2. */
+  readonly deliveryPipeline?: IDeliveryPipeline;
+  /** The drift monitor, at level 3 once the endpoint exists. */
+  readonly driftMonitor?: IDriftMonitor;
   /** The streaming ingest into the lake's raw zone, from level 1. */
   readonly ingest?: IStreamingIngest;
   /** The feature store, from level 1. */
@@ -124,6 +183,18 @@ export interface MlopsPlatformProps {
   readonly servingImageRepository?: ecr.IRepository;
 
   /**
+   * The delivery pipeline's source and stages: required at levels 2 and 3.
+   * @default - none; required from level 2
+   */
+  readonly delivery?: MlopsPlatformDeliveryOptions;
+
+  /**
+   * The drift monitor's settings (level 3).
+   * @default - every feature of the training spec, the core's defaults, a daily window
+   */
+  readonly drift?: MlopsPlatformDriftOptions;
+
+  /**
    * What happens to the stateful resources of every child (buckets, keys, stream, feature groups,
    * registry, log groups) when they leave the stack. `DESTROY` needs the app context
    * `mlops-constructs:allowDataDestruction: true`.
@@ -141,8 +212,17 @@ export interface MlopsPlatformProps {
  * |-------|---------------------------------------------------------------------------------|----------------------------------------------------|
  * | 0     | DataLake `Lake`, ModelRegistry `Registry`, ModelEndpoint `Endpoint`              | serverless (2 GiB, 5 concurrent): nothing bills idle |
  * | 1     | StreamingIngest `Ingest`, FeatureStore `Features`, GpuTrainingCluster `Training` (launch profile only, no HyperPod), TrainingPipeline `Pipeline` | 1 × ml.m5.large, capture into the lake's raw zone, all-at-once updates |
+ * | 2     | DeliveryPipeline `Delivery` (needs `delivery`): the app's source → build, test, synth → the platform's own stack (CDK Pipelines self-mutation) → staging → approval → production; each approved version re-runs it | 2 × ml.m5.large, canary of one instance, rolled back by the error-rate and latency alarms |
+ * | 3     | DriftMonitor `Drift` over the endpoint's capture, starting `Pipeline` on an alarm; `training.promotion` must be `PromotionPolicy.whenBetter()` | as level 2 |
  *
- * Levels 2 (DeliveryPipeline `Delivery`) and 3 (DriftMonitor `Drift`) are refused by this build.
+ * How a model version reaches the endpoint from level 2: an approval in the registry starts the
+ * delivery pipeline, whose synth step writes the version into the context; the pipeline's
+ * self-mutation deploys the platform's stack, and the endpoint rolls the version out by canary.
+ * That step runs before staging: the staging and production stages deliver the team's
+ * application around the platform, not the platform's endpoint (to stage model versions too,
+ * serve them from stacks of the stages, as the DeliveryPipeline example does).
+ *
+ * The drift monitor exists once the endpoint does (it reads the endpoint's capture).
  *
  * The endpoint: SageMaker creates an endpoint only for a model, so the platform serves the
  * registry's latest approved version when the synth knows it — the context key
@@ -172,6 +252,23 @@ export class MlopsPlatform extends Construct implements IMlopsPlatform {
    * spec, every field of its schema, keyed by its entity key and versioned by its event time.
    * @param training the platform's training spec
    */
+  /**
+   * The records the endpoint is sent, as the level-3 drift monitor reads them from the capture:
+   * the training spec's features (the CSV columns, in schema order) with its entity keys and
+   * event time, without the label.
+   * @param training the platform's training spec
+   */
+  public static requestSchema(training: TrainingPipelineSpec): TableSchema {
+    const keep = new Set([...training.schema.entityKeys, training.schema.eventTime, ...training.features.map((f) => f.name)]);
+    return new TableSchema({
+      name: `${training.name.replace(/-/g, '_')}_requests`,
+      description: `What the ${training.name} endpoint is sent: the model's features (CSV, in order), keyed and timed as ${training.schema.name}.`,
+      fields: training.schema.fields.filter((f) => keep.has(f.name)).map((f) => ({ name: f.name, type: f.type, description: f.description })),
+      entityKeys: [...training.schema.entityKeys],
+      eventTime: training.schema.eventTime,
+    });
+  }
+
   public static defaultFeatureGroup(training: TrainingPipelineSpec): FeatureGroupSpec {
     return new FeatureGroupSpec({ name: training.name, schema: training.schema, description: `Features of ${training.name}, from ${training.schema.name}.` });
   }
@@ -196,6 +293,10 @@ export class MlopsPlatform extends Construct implements IMlopsPlatform {
   public readonly trainingCluster?: GpuTrainingCluster;
   /** The training pipeline (`Pipeline`), from level 1. */
   public readonly pipeline?: TrainingPipeline;
+  /** The delivery pipeline (`Delivery`), from level 2. */
+  public readonly deliveryPipeline?: DeliveryPipeline;
+  /** The drift monitor (`Drift`), at level 3 once the endpoint exists. */
+  public readonly driftMonitor?: DriftMonitor;
 
   constructor(scope: Construct, id: string, props: MlopsPlatformProps) {
     super(scope, id);
@@ -203,14 +304,11 @@ export class MlopsPlatform extends Construct implements IMlopsPlatform {
       throw new MlopsValidationError(this, 'props', props, 'MlopsPlatformProps ({ level, training, ... })');
     }
     const definition = unwrap(this, '', resolveMaturityLevel(props.level));
-    if (!BUILT_LEVELS.includes(definition.level)) {
-      throw new MlopsValidationError(this, 'level', props.level,
-        `${BUILT_LEVELS.join(' or ')}: levels 2 and 3 compose the DeliveryPipeline and DriftMonitor, which this build does not have yet`);
-    }
     this.level = definition.level;
     this.capabilities = maturityLevelCapabilities(this.level);
     this.prefix = props.prefix === undefined ? defaultPrefix(this) : resolveName(this, 'prefix', props.prefix, PREFIX_RULE);
     const spec = this.resolveSpec(props.training);
+    const delivery = this.resolveDelivery(props.delivery);
     const removalPolicy = resolveRemovalPolicy(this, 'removalPolicy', props.removalPolicy);
 
     this.lake = new DataLake(this, 'Lake', { prefix: this.prefix, tables: [{ zone: StandardZone.CURATED, schema: spec.schema }], removalPolicy });
@@ -247,27 +345,74 @@ export class MlopsPlatform extends Construct implements IMlopsPlatform {
     }
 
     this.endpoint = this.createEndpoint(props.servingImageRepository, removalPolicy);
+
+    if (delivery !== undefined) {
+      this.deliveryPipeline = new DeliveryPipeline(this, 'Delivery', {
+        repository: delivery.repository,
+        branch: delivery.branch,
+        connectionArn: delivery.connectionArn,
+        staging: delivery.staging,
+        production: delivery.production,
+        productionApproval: delivery.productionApproval,
+        allowSharedEnvironment: delivery.allowSharedEnvironment,
+        modelRegistry: this.registry,
+        removalPolicy,
+      });
+    }
+    if (this.level >= 3 && this.endpoint !== undefined) {
+      this.driftMonitor = this.createDriftMonitor(spec, this.endpoint, props.drift, removalPolicy);
+    }
+  }
+
+  /** Level 3: drift of the endpoint's captured requests against the training table; a breach starts the training pipeline. */
+  private createDriftMonitor(spec: TrainingPipelineSpec, endpoint: ModelEndpoint, options: MlopsPlatformDriftOptions | undefined, removalPolicy: RemovalPolicy): DriftMonitor {
+    if (options !== undefined && (options === null || typeof options !== 'object')) {
+      throw new MlopsValidationError(this, 'drift', options, 'MlopsPlatformDriftOptions ({ spec?, baselineId?, schedule? }), or no drift for the defaults');
+    }
+    if (options?.spec !== undefined && !(options.spec instanceof DriftSpec)) {
+      throw new MlopsValidationError(this, 'drift.spec', options.spec, 'a DriftSpec (new DriftSpec({ schema, ... }))');
+    }
+    return new DriftMonitor(this, 'Drift', {
+      spec: options?.spec ?? new DriftSpec({ schema: MlopsPlatform.requestSchema(spec) }),
+      lake: this.lake,
+      endpoint,
+      baseline: DriftBaseline.fromLakeTable(StandardZone.CURATED, spec.schema.name, { baselineId: options?.baselineId ?? `${spec.name}-training` }),
+      schedule: options?.schedule,
+      retrain: this.pipeline,
+      removalPolicy,
+    });
+  }
+
+  private resolveDelivery(delivery: MlopsPlatformDeliveryOptions | undefined): MlopsPlatformDeliveryOptions | undefined {
+    if (this.level < 2) {
+      if (delivery !== undefined) {
+        throw new MlopsValidationError(this, 'delivery', '(delivery options)', `no delivery at level ${this.level}: the delivery pipeline is level 2 (raise level to 2)`);
+      }
+      return undefined;
+    }
+    if (delivery === undefined || delivery === null || typeof delivery !== 'object' || delivery.repository === undefined) {
+      throw new MlopsValidationError(this, 'delivery.repository', delivery?.repository,
+        `the repository of the app, "owner/name", with delivery: { repository, connectionArn, staging, production }: level ${this.level} delivers the platform and each approved model version through a pipeline`);
+    }
+    return delivery;
   }
 
   /** The endpoint serving the registry's approved version, or `undefined` (with a warning) while none is known. */
   private createEndpoint(imageRepository: ecr.IRepository | undefined, removalPolicy: RemovalPolicy): ModelEndpoint | undefined {
     const groupName = this.registry.modelPackageGroupName;
-    const version = approvedVersionOf(this, groupName);
-    if (version === undefined) {
+    const key = ApprovedModelVersion.contextKey(groupName);
+    if (this.node.tryGetContext(key) === undefined) {
       Annotations.of(this).addWarningV2(MLOPS_PLATFORM_WARNINGS.noApprovedModelVersion,
         `No endpoint yet: SageMaker serves a registered model, and no approved version of model registry ${groupName} is known to this synth. `
         + `Register and approve a version${this.level >= 1 ? ' (the training pipeline registers them)' : ''}, then deploy with `
-        + `-c ${APPROVED_PACKAGE_CONTEXT_PREFIX}${groupName}=<its model package ARN>.`);
+        + `-c ${key}=<its model package ARN>${this.level >= 2 ? ' (the delivery pipeline\'s synth step sets it)' : ''}.`);
       return undefined;
     }
+    const approved = ApprovedModelVersion.fromContext(this, this.registry);
     const serving = servingAt(this.level);
     return new ModelEndpoint(this, 'Endpoint', {
-      model: ModelEndpointModel.fromModelPackage({
-        groupName,
-        version,
-        artifactsLake: this.lake,
-        imageRepository: imageRepository ?? xgboostRepository(this, 'ServingImages'),
-      }),
+      model: approved.toModel({ artifactsLake: this.lake, imageRepository: imageRepository ?? xgboostRepository(this, 'ServingImages') }),
+      endpointName: `${this.prefix}-serving`,
       capacity: serving.capacity,
       deployment: serving.deployment,
       captureLake: serving.capture ? this.lake : undefined,
@@ -280,6 +425,10 @@ export class MlopsPlatform extends Construct implements IMlopsPlatform {
       throw new MlopsValidationError(this, 'training', spec, 'a TrainingPipelineSpec (new TrainingPipelineSpec({ name, schema, label, ... }))');
     }
     throwIfProblems(this, 'training', spec.problems());
+    if (this.level >= 3 && !spec.promotion.automatic) {
+      throw new MlopsValidationError(this, 'training.promotion', 'PromotionPolicy.manual()',
+        'PromotionPolicy.whenBetter(): at level 3 a retrained version replaces the champion only when it beats it, without a person');
+    }
     return spec;
   }
 

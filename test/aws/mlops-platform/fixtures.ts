@@ -14,7 +14,7 @@ export const env = { account: '111111111111', region: 'eu-west-1' };
 export const GROWN = 'Grown';
 
 /** The feature group fingerprint of the `Grown` stack (its group name derives from the stack name), committed as a user would. */
-export const GROWN_FINGERPRINT = 'v1.740bfb.1a8ce8.6ae92d.ee5606.79906b.57401f.23fd24.74234e';
+export const GROWN_FINGERPRINT = 'v1.476a4c.1a8ce8.6ae92d.ee5606.5c817a.57401f.23fd24.74234e';
 
 /** The model package group of the platform in a stack named `stackName` (`<derived prefix>-churn`). */
 export function groupOf(stackName: string): string {

@@ -3,13 +3,13 @@
  * level replaces no stateful resource, the endpoint follows the level, and bad input fails at
  * synth with the path, the property, the value and what is allowed.
  */
-import { App, Stack } from 'aws-cdk-lib';
+import { App, Stack, Stage } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { maturityLevelCapabilities, maturityLevelConstructs, MlopsValidationError, TrainingPipelineSpec } from 'mlops-constructs';
 import { MLOPS_PLATFORM_WARNINGS, MlopsPlatform, MlopsPlatformProps } from 'mlops-constructs/aws';
 import { AWS_LEVELS, createLevelStack } from '../../../examples/aws/levels';
-import { churnTraining } from '../../../examples/schemas';
+import { churnRetraining, churnTraining } from '../../../examples/schemas';
 import { awsStatefulIds } from '../../../tools/stateful';
 import { env, GROWN, groupOf, levelStack, libraryClassesUnder, templateOf } from './fixtures';
 
@@ -23,18 +23,21 @@ describe('the construct tree of each level is its definition', () => {
     expect(stack.platform.level).toBe(level);
   });
 
-  test.each(AWS_LEVELS.map((l) => [l]))('level %i, before a version is approved: everything but the endpoint, and a warning saying so', (level) => {
+  test.each(AWS_LEVELS.map((l) => [l]))('level %i, before a version is approved: everything but the endpoint (and the drift monitor that reads its capture), and a warning saying so', (level) => {
     const stack = levelStack(level);
-    expect(libraryClassesUnder(stack.platform)).toEqual(maturityLevelConstructs(level).filter((c) => c !== 'ModelEndpoint').sort());
+    expect(libraryClassesUnder(stack.platform)).toEqual(maturityLevelConstructs(level).filter((c) => c !== 'ModelEndpoint' && c !== 'DriftMonitor').sort());
+    expect(stack.platform.driftMonitor).toBeUndefined();
     expect(stack.platform.endpoint).toBeUndefined();
     Annotations.fromStack(stack).hasWarning('/Grown/Platform', Match.stringLikeRegexp(`No endpoint yet.*-c mlops-constructs:approvedModelPackage:${groupOf(GROWN)}=`));
     expect(MLOPS_PLATFORM_WARNINGS.noApprovedModelVersion).toBe('mlops-constructs:MlopsPlatform.noApprovedModelVersion');
   });
 
   test('children have the fixed ids of the design', () => {
-    const platform = levelStack(1, { approved: true }).platform;
+    const platform = levelStack(3, { approved: true }).platform;
     expect(platform.node.children.map((c) => c.node.id).filter((id) => /^[A-Z]/.test(id)).sort())
-      .toEqual(['Endpoint', 'Features', 'Ingest', 'Lake', 'Pipeline', 'Registry', 'ServingImages', 'Training']);
+      .toEqual(['Delivery', 'Drift', 'Endpoint', 'Features', 'Ingest', 'Lake', 'Pipeline', 'Registry', 'ServingImages', 'Training']);
+    expect(platform.deliveryPipeline!.node.id).toBe('Delivery');
+    expect(platform.driftMonitor!.node.id).toBe('Drift');
     expect(platform.lake.node.id).toBe('Lake');
     expect(platform.registry.node.id).toBe('Registry');
     expect(platform.endpoint!.node.id).toBe('Endpoint');
@@ -122,6 +125,41 @@ describe('the endpoint follows the level', () => {
     });
   });
 
+  test('level 2: two instances, a canary of one rolled back by the endpoint\'s alarms; every approved version re-runs the delivery pipeline', () => {
+    const t = Template.fromStack(levelStack(2, { approved: true }));
+    t.hasResourceProperties('AWS::SageMaker::EndpointConfig', { ProductionVariants: [Match.objectLike({ InstanceType: 'ml.m5.large', InitialInstanceCount: 2 })] });
+    t.hasResourceProperties('AWS::SageMaker::Endpoint', {
+      DeploymentConfig: Match.objectLike({
+        BlueGreenUpdatePolicy: Match.objectLike({ TrafficRoutingConfiguration: Match.objectLike({ Type: 'CANARY', CanarySize: { Type: 'INSTANCE_COUNT', Value: 1 } }) }),
+        AutoRollbackConfiguration: { Alarms: Match.arrayWith([Match.objectLike({})]) },
+      }),
+    });
+    t.hasResourceProperties('AWS::Events::Rule', {
+      EventPattern: Match.objectLike({ 'detail-type': ['SageMaker Model Package State Change'], 'detail': Match.objectLike({ ModelPackageGroupName: ['grown-churn'], ModelApprovalStatus: ['Approved'] }) }),
+    });
+    t.resourceCountIs('AWS::CodePipeline::Pipeline', 1);
+  });
+
+  test('level 3: the drift monitor reads the endpoint\'s capture and its breach starts the training pipeline; promotion is when better', () => {
+    const stack = levelStack(3, { approved: true });
+    const t = Template.fromStack(stack);
+    const machines = Object.entries(t.findResources('AWS::StepFunctions::StateMachine'));
+    expect(machines).toHaveLength(2);
+    const pipelineId = stack.getLogicalId(stack.platform.pipeline!.stateMachine.node.defaultChild as never);
+    const drift = machines.find(([id]) => id !== pipelineId)!;
+    expect(JSON.stringify(drift[1].Properties.DefinitionString)).toContain(pipelineId);
+    expect(JSON.stringify(drift[1].Properties.DefinitionString)).toContain('states:startExecution');
+    t.hasResourceProperties('AWS::Glue::Table', { TableInput: Match.objectLike({ Name: 'churn_requests_capture', StorageDescriptor: Match.objectLike({ Location: Match.objectLike({}) }) }) });
+    expect(stack.platform.pipeline!.stateMachine).toBeDefined();
+    expect(churnRetraining.promotion.automatic).toBe(true);
+  });
+
+  test('the level-3 stack stays under 250 resources (CloudFormation allows 500)', () => {
+    const count = Object.keys(templateOf(levelStack(3, { approved: true })).Resources).length;
+    expect(count).toBeLessThan(250);
+    expect(count).toBeGreaterThan(100);
+  });
+
   test('the endpoint may pull the built-in XGBoost image of the region the pipeline registers versions with', () => {
     const t = Template.fromStack(levelStack(1, { approved: true }));
     t.hasResourceProperties('AWS::IAM::ManagedPolicy', {
@@ -175,8 +213,36 @@ describe('bad input is a synth-time error naming the path, the property, the val
     expect(e.value).toBe(level);
   });
 
-  test.each([[2], [3]])('level %i, which this build does not compose yet', (level) => {
-    expectError(attempt(() => ({ level, training: churnTraining })), 'level', /^0 or 1: levels 2 and 3 compose the DeliveryPipeline and DriftMonitor/);
+  test.each([[2], [3]])('level %i without delivery settings, or without their repository', (level) => {
+    const training = level === 3 ? churnRetraining : churnTraining;
+    const e = attempt((stack) => ({ level, training, vpc: vpcOf(stack) }));
+    expectError(e, 'delivery.repository', new RegExp(`the repository of the app, "owner/name".*level ${level} delivers the platform and each approved model version`));
+    expectError(attempt((stack) => ({ level, training, vpc: vpcOf(stack), delivery: { connectionArn: 'arn:aws:codeconnections:eu-west-1:111111111111:connection/x' } })), 'delivery.repository', /owner\/name/);
+    expectError(attempt((stack) => ({ level, training, vpc: vpcOf(stack), delivery: null })), 'delivery.repository', /owner\/name/);
+  });
+
+  test('delivery settings below level 2', () => {
+    expectError(attempt((stack) => ({ level: 1, training: churnTraining, vpc: vpcOf(stack), delivery: { repository: 'acme/ml' } })), 'delivery', /no delivery at level 1/);
+  });
+
+  test('level 3 with manual promotion: a retrained version must replace the champion only when better, without a person', () => {
+    expectError(attempt((stack) => ({ level: 3, training: churnTraining, vpc: vpcOf(stack) })), 'training.promotion', /PromotionPolicy\.whenBetter\(\)/);
+  });
+
+  test('the delivery pipeline checks its own settings under its own path (a repository that is not owner/name)', () => {
+    const stack = new Stack(new App(), 'TestStack', { env });
+    const stage = (id: string) => {
+      const s = new Stage(stack, id);
+      new Stack(s, 'App');
+      return s;
+    };
+    expect(() => new MlopsPlatform(stack, 'Platform', {
+      level: 2,
+      training: churnTraining,
+      vpc: vpcOf(stack),
+      vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED },
+      delivery: { repository: 'not a repository', connectionArn: 'arn:aws:codeconnections:eu-west-1:111111111111:connection/7d2469ff-514a-4e4f-9003-5ca4a43cdc41', staging: stage('Staging'), production: stage('Production'), allowSharedEnvironment: true },
+    })).toThrow(/\[TestStack\/Platform\/Delivery\] invalid repository: "not a repository"/);
   });
 
   test('no props, from JavaScript', () => {
