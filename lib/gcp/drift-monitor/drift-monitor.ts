@@ -644,7 +644,7 @@ export class DriftMonitor extends DriftMonitorBase {
     // A partitioned records table: a window shorter than one partition reads the whole partition for a part of it.
     const granularity = this.records.partitioning.granularityHours;
     if (granularity !== undefined && hours < granularity) {
-      throw new MlopsValidationError(this, 'window', value,
+      throw new MlopsValidationError(this, 'window', (window as Duration).toHumanString(),
         `a window of at least ${granularity} hour(s): the records' partition column (${this.records.partitioning.column}, ${this.records.partitioning.format}) holds ${granularity} hour(s) per partition`);
     }
     return seconds;
