@@ -23,9 +23,9 @@ beforeAll(() => {
 
 afterAll(() => fs.rmSync(out, { recursive: true, force: true }));
 
-test('the examples cover both clouds: lake, ingest → lake → features, train and serve, the add-to-an-existing-stack case, and continuous training', () => {
+test('the examples cover both clouds: lake, ingest → lake → features, train and serve, the add-to-an-existing-stack case, continuous training, and (GCP) drift monitoring', () => {
   expect(aws.map((s) => s.name).sort()).toEqual(['MlopsContinuousTrainingExample', 'MlopsExistingStackExample', 'MlopsFeaturesExample', 'MlopsLakeExample', 'MlopsTrainServeExample']);
-  expect(gcp.map((s) => s.name)).toEqual(['mlops-lake-example', 'mlops-existing-stack-example', 'mlops-features-example', 'mlops-train-serve-example', 'mlops-continuous-training-example']);
+  expect(gcp.map((s) => s.name)).toEqual(['mlops-lake-example', 'mlops-existing-stack-example', 'mlops-features-example', 'mlops-train-serve-example', 'mlops-continuous-training-example', 'mlops-drift-monitor-example']);
 });
 
 test('AWS examples: zero CloudFormation validator and cdk-nag findings', () => {

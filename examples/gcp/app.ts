@@ -4,6 +4,7 @@
  */
 import { App } from 'cdktf';
 import { GcpContinuousTrainingStack } from './continuous-training-stack';
+import { GcpDriftMonitorStack } from './drift-monitor-stack';
 import { GcpExistingOrdersStack } from './existing-stack';
 import { GcpFeaturesStack } from './features-stack';
 import { GcpLakeStack } from './lake-stack';
@@ -16,6 +17,7 @@ export function buildGcpExamples(app: App): void {
   new GcpFeaturesStack(app, 'mlops-features-example');
   new GcpTrainServeStack(app, 'mlops-train-serve-example');
   new GcpContinuousTrainingStack(app, 'mlops-continuous-training-example');
+  new GcpDriftMonitorStack(app, 'mlops-drift-monitor-example');
 }
 
 if (require.main === module) {
