@@ -13,7 +13,7 @@ import { TerraformOutput, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { DriftSpec, EvaluationMetric, FieldType, PromotionPolicy, TableSchema, TrainingPipelineSpec, TrainingWindow } from 'mlops-constructs';
 import {
-  DataLake, DriftBaselineSource, DriftMonitor, GpuTrainingCluster, ModelEndpoint, ModelRegistry, TrainingPipeline,
+  DataLake, DriftBaseline, DriftMonitor, GpuTrainingCluster, ModelEndpoint, ModelRegistry, TrainingPipeline,
 } from 'mlops-constructs/gcp';
 import { customerDaily } from '../schemas';
 
@@ -89,7 +89,7 @@ export class GcpDriftMonitorStack extends TerraformStack {
       }),
       lake: this.lake,
       endpoint: this.endpoint,
-      baseline: DriftBaselineSource.lakeTable('curated', 'customer_daily', { baselineId: 'customer-daily-2026-q4' }),
+      baseline: DriftBaseline.fromLakeTable('curated', 'customer_daily', { baselineId: 'customer-daily-2026-q4' }),
       retrain: this.pipeline,
       notificationChannels: oncall,
       prefix: 'customer-spend',

@@ -169,6 +169,10 @@ export const PARITY_CONCEPTS: readonly ParityConcept[] = [
       { kind: 'statics', cloud: 'gcp', names: ['fromTrainingPipelineAttributes'], reason: 'A GCP workflow is started by name and region alone, so an existing one can be imported; on AWS an existing state machine is started with `sfn.StateMachine.fromStateMachineArn` (the `ITrainingPipeline` doc says so): a pipeline is generated from its spec, lake, profile and registry, which an import would not have.' },
     ],
   },
+  {
+    concept: 'DriftMonitor',
+    allowed: [],
+  },
 ];
 
 /**

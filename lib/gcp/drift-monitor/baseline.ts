@@ -1,12 +1,12 @@
 import { ValidationProblem, ZONE_NAME_RULE } from '../../core';
 
-/** Options of {@link DriftBaselineSource.lakeTable}. */
-export interface DriftBaselineLakeTableOptions {
+/** Options of {@link DriftBaseline.fromLakeTable}. */
+export interface DriftBaselineOptions {
   /**
    * The baseline's id in the baseline table: the monitor computes the baseline when no row holds
    * this id, then compares every window with it. Change it (a dataset version, a model version)
    * to compute a new baseline, after retraining for example. 1 to 128 letters, digits, `_`, `-`, `.` and `:`.
-   * @default - the table name
+   * @default - `<zone>.<tableName>`
    */
   readonly baselineId?: string;
 }
@@ -22,15 +22,15 @@ const BASELINE_ID = /^[A-Za-z0-9_.:-]{1,128}$/;
  * The monitor computes the baseline once per id, on its first run, from every row of the table
  * (only the monitored columns are read).
  */
-export class DriftBaselineSource {
+export class DriftBaseline {
   /**
    * A table of the monitor's lake, created through it (`lake.addTable` or the lake's `tables`),
    * whose columns include the spec's monitored fields with the same types.
    * @param zone the lake zone of the table, such as `curated`
    * @param tableName the table (the schema name)
    */
-  public static lakeTable(zone: string, tableName: string, options: DriftBaselineLakeTableOptions = {}): DriftBaselineSource {
-    return new DriftBaselineSource(zone, tableName, options ?? {});
+  public static fromLakeTable(zone: string, tableName: string, options: DriftBaselineOptions = {}): DriftBaseline {
+    return new DriftBaseline(zone, tableName, options ?? {});
   }
 
   private constructor(
@@ -38,12 +38,12 @@ export class DriftBaselineSource {
     public readonly zone: string,
     /** The table name. */
     public readonly tableName: string,
-    private readonly options: DriftBaselineLakeTableOptions,
+    private readonly options: DriftBaselineOptions,
   ) {}
 
-  /** The baseline id (given, or the table name). */
+  /** The baseline id (given, or `<zone>.<tableName>`). */
   public get baselineId(): string {
-    return this.options.baselineId ?? this.tableName;
+    return this.options.baselineId ?? `${this.zone}.${this.tableName}`;
   }
 
   /** Problems of this source, properties relative to it (`zone`, `tableName`, `baselineId`). */

@@ -12,7 +12,7 @@ import {
   CapturedRecords, DriftLabelSource, DriftQueries, DriftQuery, DriftSpec, DriftTable, driftBaselineSchema, driftResultsSchema,
   MlopsValidationError, SqlDialect, throwIfProblems,
 } from '../../core';
-import { DefaultTokenResolver, ITerraformDependable, StringConcat, Token, Tokenization } from '../cdktf';
+import { DefaultTokenResolver, ITerraformDependable, StringConcat, Tokenization } from '../cdktf';
 import { ICryptoKey } from '../crypto-key';
 import { IDataLake } from '../data-lake/data-lake';
 import { LakeTable } from '../data-lake/lake-table';
@@ -32,7 +32,7 @@ import { terraformEscapedSource } from '../private/workflows';
 import { GCP_PROJECT_ID_RULE } from '../project';
 import { ITrainingPipeline, WORKFLOW_NAME_RULE } from '../training-pipeline/training-pipeline';
 import { createDriftAlerts } from './alerts';
-import { DriftBaselineSource } from './baseline';
+import { DriftBaseline } from './baseline';
 import { DRIFT_LEVEL_CODES, DriftWorkflowQuery, DriftWorkflowSource, renderDriftWorkflow } from './private/workflow-source';
 import { DriftSchedule } from './schedule';
 
@@ -56,18 +56,12 @@ const WRITE_TABLE_ROLE = 'roles/bigquery.dataEditor';
 /** `grantStart`: create executions (the project is the narrowest scope google provider 6.50 can grant it on). */
 const START_ROLE = 'roles/workflows.invoker';
 
+/** The drift tables' names (core `driftResultsSchema()` and `driftBaselineSchema()`). */
+const RESULTS_TABLE = driftResultsSchema().name;
+const BASELINE_TABLE = driftBaselineSchema().name;
+
 /** The window hours a monitor accepts below a day: those that divide a day, so windows fall on UTC day boundaries. */
 const SUB_DAY_WINDOW_HOURS = [1, 2, 3, 4, 6, 8, 12];
-
-/** A BigQuery table by its parts. */
-export interface DriftMonitorTableRef {
-  /** Project of the table. */
-  readonly project: string;
-  /** Dataset id. */
-  readonly datasetId: string;
-  /** Table id. */
-  readonly tableId: string;
-}
 
 /**
  * A drift monitor on Google Cloud: created by {@link DriftMonitor} or imported with
@@ -80,8 +74,12 @@ export interface IDriftMonitor extends IConstruct {
   readonly region: string;
   /** `projects/<project>/locations/<region>/workflows/<name>`: what a client starts (Workflow Executions API). */
   readonly workflowId: string;
-  /** The drift results table. */
-  readonly resultsTableRef: DriftMonitorTableRef;
+  /** The monitor's name (`prefix`): its BigQuery job ids and labels, and the `driftMonitor` of the retraining argument. */
+  readonly monitorName: string;
+  /** The lake holding its drift tables. */
+  readonly lake: IDataLake;
+  /** The zone whose dataset holds `drift_results` and `drift_baseline`. */
+  readonly resultsZone: string;
 
   /**
    * Lets `member` read the drift results table: `roles/bigquery.dataViewer` on that table only
@@ -109,15 +107,24 @@ export interface DriftMonitorAttributes {
    * @default - the provider's project
    */
   readonly project?: string;
-  /** The drift results table. */
-  readonly resultsTable: DriftMonitorTableRef;
+  /** The monitor's name (its `prefix`). */
+  readonly monitorName: string;
+  /** The lake holding its results table. */
+  readonly lake: IDataLake;
+  /**
+   * The zone holding the results table.
+   * @default 'curated'
+   */
+  readonly resultsZone?: string;
 }
 
 abstract class DriftMonitorBase extends Construct implements IDriftMonitor {
   public abstract readonly workflowName: string;
   public abstract readonly region: string;
   public abstract readonly project?: string;
-  public abstract readonly resultsTableRef: DriftMonitorTableRef;
+  public abstract readonly monitorName: string;
+  public abstract readonly lake: IDataLake;
+  public abstract readonly resultsZone: string;
   protected readonly iamMembers = new IamMemberRegistry();
   private projectLookup?: DataGoogleProject;
 
@@ -128,9 +135,9 @@ abstract class DriftMonitorBase extends Construct implements IDriftMonitor {
   /** {@inheritDoc IDriftMonitor.grantReadResults} */
   public grantReadResults(member: string): ITerraformDependable[] {
     resolveMember(this, member);
-    const t = this.resultsTableRef;
+    const dataset = this.lake.dataset(this.resultsZone);
     return [this.iamMembers.grant({ scope: childScope(this, 'ReadResults'), prefix: '' }, member, (scope, id) =>
-      new BigqueryTableIamMember(scope, id, { project: t.project, datasetId: t.datasetId, tableId: t.tableId, role: READ_DATA_ROLE, member }))];
+      new BigqueryTableIamMember(scope, id, { project: dataset.project, datasetId: dataset.datasetId, tableId: RESULTS_TABLE, role: READ_DATA_ROLE, member }))];
   }
 
   /** {@inheritDoc IDriftMonitor.grantStart} */
@@ -190,7 +197,7 @@ export interface DriftMonitorProps extends GcpIamProps {
    */
   readonly labels?: DriftLabelSource;
   /** The data the baseline statistics are computed from (the training data). */
-  readonly baseline: DriftBaselineSource;
+  readonly baseline: DriftBaseline;
   /**
    * The window each run computes: whole hours dividing a day (1, 2, 3, 4, 6, 8, 12), or whole
    * days up to 31, aligned on the Unix epoch in UTC.
@@ -292,7 +299,9 @@ export class DriftMonitor extends DriftMonitorBase {
   public readonly workflowName: string;
   public readonly region: string;
   public readonly project?: string;
-  public readonly resultsTableRef: DriftMonitorTableRef;
+  public readonly monitorName: string;
+  public readonly lake: IDataLake;
+  public readonly resultsZone: string;
   /** The spec. */
   public readonly spec: DriftSpec;
   /** The window, in seconds. */
@@ -344,12 +353,14 @@ export class DriftMonitor extends DriftMonitorBase {
     this.spec = props.spec;
     const spec = this.spec;
     const lake = resolveLake(this, 'lake', props.lake);
+    this.lake = lake;
     this.project = props.project === undefined ? lake.project : resolveName(this, 'project', GCP_PROJECT_ID_RULE, props.project);
     const resultsZone = props.resultsZone ?? 'curated';
     if (!lake.zoneNames.includes(resultsZone)) {
       throw new MlopsValidationError(this, 'resultsZone', resultsZone, `one of the lake's zones: ${lake.zoneNames.join(', ')}`);
     }
-    for (const name of ['drift_results', 'drift_baseline']) {
+    this.resultsZone = resultsZone;
+    for (const name of [RESULTS_TABLE, BASELINE_TABLE]) {
       if (lake.tryFindTable(resultsZone, name) !== undefined) {
         throw new MlopsValidationError(this, 'resultsZone', resultsZone,
           `a zone without a "${name}" table: one drift monitor per zone (another monitor or table has it); give this monitor another resultsZone`);
@@ -369,6 +380,7 @@ export class DriftMonitor extends DriftMonitorBase {
 
     this.region = this.resolveRegion(props.region, props.retrain, endpoint, lake.location);
     const prefix = props.prefix ?? spec.schema.name.replace(/_/g, '-').toLowerCase();
+    this.monitorName = prefix;
     const accountId = (suffix: string) => resolveServiceAccountId(this, prefix, suffix, props.prefix === undefined ? `(the spec schema name "${spec.schema.name}")` : prefix);
     const workflowAccountId = accountId('drift');
     const schedulerAccountId = accountId('drift-run');
@@ -380,10 +392,9 @@ export class DriftMonitor extends DriftMonitorBase {
     this.resultsTable = lake.addTable(resultsZone, driftResultsSchema());
     this.baselineTable = lake.addTable(resultsZone, driftBaselineSchema());
     const resultsDataset = lake.dataset(resultsZone);
-    this.resultsTableRef = { project: resultsDataset.project, datasetId: this.resultsTable.datasetId, tableId: this.resultsTable.tableId };
-    const ref = (t: DriftMonitorTableRef) => `\`${t.project}.${t.datasetId}.${t.tableId}\``;
-    const resultsSql = ref(this.resultsTableRef);
-    const baselineSql = ref({ project: resultsDataset.project, datasetId: this.baselineTable.datasetId, tableId: this.baselineTable.tableId });
+    const ref = (t: LakeTable) => `\`${resultsDataset.project}.${t.datasetId}.${t.tableId}\``;
+    const resultsSql = ref(this.resultsTable);
+    const baselineSql = ref(this.baselineTable);
 
     // Queries
     const queries = new DriftQueries(spec, SqlDialect.BIGQUERY);
@@ -539,7 +550,7 @@ export class DriftMonitor extends DriftMonitorBase {
       workflowName: this.workflowName,
       region: this.region,
       levelMetricType: this.metricTypes.level,
-      resultsTable: `${this.resultsTableRef.project}.${this.resultsTableRef.datasetId}.${this.resultsTableRef.tableId}`,
+      resultsTable: `${resultsDataset.project}.${this.resultsTable.datasetId}.${this.resultsTable.tableId}`,
       retraining: props.retrain !== undefined,
       notificationChannels,
       labels,
@@ -553,8 +564,8 @@ export class DriftMonitor extends DriftMonitorBase {
   // -------------------------------------------------------------------------------------------
 
   private resolveBaseline(value: unknown, lake: IDataLake): { source: DriftTable; dataset: { project: string; datasetId: string } } {
-    if (!(value instanceof DriftBaselineSource)) {
-      throw new MlopsValidationError(this, 'baseline', value, 'DriftBaselineSource.lakeTable(zone, tableName, options?)');
+    if (!(value instanceof DriftBaseline)) {
+      throw new MlopsValidationError(this, 'baseline', value, 'DriftBaseline.fromLakeTable(zone, tableName, options?)');
     }
     throwIfProblems(this, 'baseline', value.problems());
     if (!lake.zoneNames.includes(value.zone)) {
@@ -685,20 +696,26 @@ class ImportedDriftMonitor extends DriftMonitorBase {
   public readonly workflowName: string;
   public readonly region: string;
   public readonly project?: string;
-  public readonly resultsTableRef: DriftMonitorTableRef;
+  public readonly monitorName: string;
+  public readonly lake: IDataLake;
+  public readonly resultsZone: string;
 
   constructor(scope: Construct, id: string, attrs: DriftMonitorAttributes) {
     super(scope, id);
     if (attrs === null || typeof attrs !== 'object') {
-      throw new MlopsValidationError(this, 'attrs', attrs, 'an object with workflowName, region and resultsTable');
+      throw new MlopsValidationError(this, 'attrs', attrs, 'an object with workflowName, region, monitorName and lake');
     }
     this.workflowName = resolveName(this, 'workflowName', WORKFLOW_NAME_RULE, attrs.workflowName);
     this.region = resolveName(this, 'region', GCP_REGION_RULE, attrs.region);
     this.project = attrs.project === undefined ? undefined : resolveName(this, 'project', GCP_PROJECT_ID_RULE, attrs.project);
-    const t = attrs.resultsTable;
-    if (t === null || typeof t !== 'object' || [t.project, t.datasetId, t.tableId].some((v) => typeof v !== 'string' || (!Token.isUnresolved(v) && v.trim() === ''))) {
-      throw new MlopsValidationError(this, 'resultsTable', t, 'an object { project, datasetId, tableId } naming the drift results table');
+    if (typeof attrs.monitorName !== 'string' || attrs.monitorName.trim() === '') {
+      throw new MlopsValidationError(this, 'monitorName', attrs.monitorName, 'the monitor\'s name (its prefix)');
     }
-    this.resultsTableRef = { ...t };
+    this.monitorName = attrs.monitorName;
+    this.lake = resolveLake(this, 'lake', attrs.lake);
+    this.resultsZone = attrs.resultsZone ?? 'curated';
+    if (!this.lake.zoneNames.includes(this.resultsZone)) {
+      throw new MlopsValidationError(this, 'resultsZone', this.resultsZone, `one of the lake's zones: ${this.lake.zoneNames.join(', ')}`);
+    }
   }
 }

@@ -7,7 +7,7 @@
  */
 import { Parser } from 'node-sql-parser';
 import { CapturedRecords, DriftTable, FieldType, TableSchema } from 'mlops-constructs';
-import { DataLake, DriftBaselineSource, DriftMonitor } from 'mlops-constructs/gcp';
+import { DataLake, DriftBaseline, DriftMonitor } from 'mlops-constructs/gcp';
 import { newStack, Synth } from '../support';
 import { churnDrift, monitored } from './fixtures';
 
@@ -97,7 +97,7 @@ test('records from a lake table are read on its event time, the column the lake 
     spec: churnDrift({ schema: scored }),
     lake,
     records: CapturedRecords.table({ table: DriftTable.named(['acme-data', 'acme_curated', 'scored_requests']) }),
-    baseline: DriftBaselineSource.lakeTable('curated', 'training'),
+    baseline: DriftBaseline.fromLakeTable('curated', 'training'),
   });
   expect(reads(parse(m.windowQuery), 'scored_requests')).toEqual([['scored_at >= param', 'scored_at < param']]);
   // A table without an event time is read whole, with no partition filter to satisfy.

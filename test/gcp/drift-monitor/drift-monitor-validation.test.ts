@@ -7,9 +7,9 @@
 import { Testing } from 'cdktf';
 import { CapturedRecords, DriftTable, FieldType, LabelJoin, ProblemType, TableSchema, WindowPartitioning } from 'mlops-constructs';
 import {
-  DRIFT_MONITOR_WARNINGS, DriftBaselineSource, DriftMonitor, DriftSchedule, Duration, ModelEndpoint, ModelEndpointPlatform,
+  DRIFT_MONITOR_WARNINGS, DriftBaseline, DriftMonitor, DriftSchedule, Duration, ModelEndpoint, ModelEndpointPlatform,
 } from 'mlops-constructs/gcp';
-import { newStack, Synth } from '../support';
+import { importedLake, newStack, Synth } from '../support';
 import { pipeline } from '../training-pipeline/fixtures';
 import { churnDrift, churnRequests, monitored } from './fixtures';
 
@@ -45,7 +45,7 @@ describe('the spec (core DriftSpec problems, reported under spec)', () => {
     // The baseline source holds the prediction too: the training data, scored by the model.
     p.lake.addTable('curated', new TableSchema({ name: 'scored_training', fields: [{ name: 'orders_7d', type: FieldType.INT64 }, { name: 'score', type: FieldType.FLOAT64 }] }));
     const endpoint = new ModelEndpoint(stack, 'Endpoint', { prefix: 'churn', region: 'europe-west4', captureLake: p.lake });
-    const props = { spec, lake: p.lake, endpoint, baseline: DriftBaselineSource.lakeTable('curated', 'scored_training') };
+    const props = { spec, lake: p.lake, endpoint, baseline: DriftBaseline.fromLakeTable('curated', 'scored_training') };
     expect(() => new DriftMonitor(stack, 'Drift', props)).toThrow(/\[stack\/Drift\] invalid labels: undefined\. Allowed: a label table: the spec has modelQuality/);
     const monitor = new DriftMonitor(stack, 'WithLabels', { ...props, resultsZone: 'raw', labels: { table: DriftTable.named(['acme-ml', 'acme_ml_curated', 'churn_labels']) } });
     expect(monitor.windowQuery).toContain('`acme-ml.acme_ml_curated.churn_labels`');
@@ -148,10 +148,10 @@ describe('window and schedule', () => {
 
 describe('the other props', () => {
   test('a baseline that is not a lake table of the monitor\'s lake', () => {
-    expect(build({ baseline: 'customer_daily' })).toThrow(/invalid baseline: "customer_daily"\. Allowed: DriftBaselineSource\.lakeTable/);
-    expect(build({ baseline: DriftBaselineSource.lakeTable('curated', 'nope') })).toThrow(/invalid baseline\.tableName: "nope"\. Allowed: a table of the lake's "curated" zone \(customer_daily\)/);
-    expect(build({ baseline: DriftBaselineSource.lakeTable('gold', 'x') })).toThrow(/invalid baseline\.zone: "gold"\. Allowed: one of the lake's zones/);
-    expect(build({ baseline: DriftBaselineSource.lakeTable('curated', 'customer_daily', { baselineId: 'v 1' }) })).toThrow(/invalid baseline\.baselineId: "v 1"/);
+    expect(build({ baseline: 'customer_daily' })).toThrow(/invalid baseline: "customer_daily"\. Allowed: DriftBaseline\.fromLakeTable/);
+    expect(build({ baseline: DriftBaseline.fromLakeTable('curated', 'nope') })).toThrow(/invalid baseline\.tableName: "nope"\. Allowed: a table of the lake's "curated" zone \(customer_daily\)/);
+    expect(build({ baseline: DriftBaseline.fromLakeTable('gold', 'x') })).toThrow(/invalid baseline\.zone: "gold"\. Allowed: one of the lake's zones/);
+    expect(build({ baseline: DriftBaseline.fromLakeTable('curated', 'customer_daily', { baselineId: 'v 1' }) })).toThrow(/invalid baseline\.baselineId: "v 1"/);
   });
 
   test('a baseline table without a monitored field, or with another type', () => {
@@ -163,7 +163,7 @@ describe('the other props', () => {
     expect(build({ resultsZone: 'gold' })).toThrow(/invalid resultsZone: "gold"\. Allowed: one of the lake's zones: raw, curated, artifacts/);
     const stack = newStack();
     const { lake, endpoint } = monitored(stack);
-    expect(() => new DriftMonitor(stack, 'Second', { spec: churnDrift(), lake, endpoint, baseline: DriftBaselineSource.lakeTable('curated', 'customer_daily') }))
+    expect(() => new DriftMonitor(stack, 'Second', { spec: churnDrift(), lake, endpoint, baseline: DriftBaseline.fromLakeTable('curated', 'customer_daily') }))
       .toThrow(/\[stack\/Second\] invalid resultsZone: "curated"\. Allowed: a zone without a "drift_results" table: one drift monitor per zone/);
   });
 
@@ -184,23 +184,29 @@ describe('the other props', () => {
 describe('import', () => {
   test('an imported monitor grants reading its results table and starting it', () => {
     const stack = newStack();
-    const imported = DriftMonitor.fromDriftMonitorAttributes(stack, 'Imported', {
-      workflowName: 'acme-churn-drift', region: 'europe-west4', project: 'acme-ml', resultsTable: { project: 'acme-ml', datasetId: 'acme_curated', tableId: 'drift_results' },
-    });
+    const lake = importedLake(stack);
+    const imported = DriftMonitor.fromDriftMonitorAttributes(stack, 'Imported', { workflowName: 'acme-churn-drift', region: 'us-central1', project: 'acme-data', monitorName: 'churn', lake });
     imported.grantReadResults('group:analysts@example.com');
     imported.grantStart('group:ml-oncall@example.com');
-    expect(imported.workflowId).toBe('projects/acme-ml/locations/europe-west4/workflows/acme-churn-drift');
+    expect(imported.workflowId).toBe('projects/acme-data/locations/us-central1/workflows/acme-churn-drift');
+    expect([imported.monitorName, imported.resultsZone]).toEqual(['churn', 'curated']);
     const synth = new Synth(stack);
     expect(synth.at('google_bigquery_table_iam_member', 'Imported/ReadResults/group:analysts@example.com'))
-      .toMatchObject({ project: 'acme-ml', dataset_id: 'acme_curated', table_id: 'drift_results', role: 'roles/bigquery.dataViewer' });
-    expect(synth.at('google_project_iam_member', 'Imported/Start/group:ml-oncall@example.com')).toMatchObject({ project: 'acme-ml', role: 'roles/workflows.invoker' });
+      .toMatchObject({ project: 'acme-data', dataset_id: 'acme_ml_curated', table_id: 'drift_results', role: 'roles/bigquery.dataViewer' });
+    expect(synth.at('google_project_iam_member', 'Imported/Start/group:ml-oncall@example.com')).toMatchObject({ project: 'acme-data', role: 'roles/workflows.invoker' });
   });
 
   test('bad attributes', () => {
-    const attrs = { workflowName: 'acme-churn-drift', region: 'europe-west4', resultsTable: { project: 'acme', datasetId: 'acme_curated', tableId: 'drift_results' } };
-    expect(() => DriftMonitor.fromDriftMonitorAttributes(newStack(), 'I', { ...attrs, workflowName: '1bad' })).toThrow(/invalid workflowName: "1bad"/);
-    expect(() => DriftMonitor.fromDriftMonitorAttributes(newStack(), 'I', { ...attrs, resultsTable: null as any })).toThrow(/invalid resultsTable: null/);
-    expect(() => DriftMonitor.fromDriftMonitorAttributes(newStack(), 'I', null as any)).toThrow(/invalid attrs: null/);
-    expect(() => DriftMonitor.fromDriftMonitorAttributes(newStack(), 'I', { ...attrs, region: 'Europe' })).toThrow(/invalid region: "Europe"/);
+    const stack = newStack();
+    const lake = importedLake(stack);
+    const attrs = { workflowName: 'acme-churn-drift', region: 'us-central1', monitorName: 'churn', lake };
+    let n = 0;
+    const imp = (a: unknown) => () => DriftMonitor.fromDriftMonitorAttributes(stack, `I${n++}`, a as any);
+    expect(imp({ ...attrs, workflowName: '1bad' })).toThrow(/invalid workflowName: "1bad"/);
+    expect(imp({ ...attrs, lake: {} })).toThrow(/invalid lake: \{\}\. Allowed: a DataLake/);
+    expect(imp({ ...attrs, monitorName: 7 })).toThrow(/invalid monitorName: 7/);
+    expect(imp({ ...attrs, resultsZone: 'gold' })).toThrow(/invalid resultsZone: "gold"/);
+    expect(imp(null)).toThrow(/invalid attrs: null/);
+    expect(imp({ ...attrs, region: 'Europe' })).toThrow(/invalid region: "Europe"/);
   });
 });

@@ -61,6 +61,7 @@ describe('the Terraform of the loop', () => {
     expect(baseline).toMatchObject({ table_id: 'drift_baseline', clustering: ['baseline_id', 'field'], deletion_protection: true, lifecycle: { prevent_destroy: true } });
     expect(baseline.time_partitioning).toBeUndefined();
     expect(built.monitor.resultsTable.tableId).toBe('drift_results');
+    expect([built.monitor.monitorName, built.monitor.resultsZone, built.monitor.lake]).toEqual(['churn-requests', 'curated', built.lake]);
   });
 
   test('the monitor account: BigQuery jobs and metric writing on the project, write on the two drift tables only, read of the capture and baseline datasets, start of the training workflow', () => {

@@ -6,7 +6,7 @@
  */
 import { TerraformStack } from 'cdktf';
 import { DriftSpec, DriftSpecProps, FieldType, TableSchema } from 'mlops-constructs';
-import { DriftBaselineSource, DriftMonitor, DriftMonitorProps, ModelEndpoint, ModelEndpointProps } from 'mlops-constructs/gcp';
+import { DriftBaseline, DriftMonitor, DriftMonitorProps, ModelEndpoint, ModelEndpointProps } from 'mlops-constructs/gcp';
 import { pipeline } from '../training-pipeline/fixtures';
 
 /** The requests the churn model receives, as captured: three inputs of `customer_daily`. */
@@ -33,7 +33,7 @@ export function monitored(stack: TerraformStack, props: Partial<DriftMonitorProp
     spec: churnDrift(),
     lake: p.lake,
     endpoint,
-    baseline: DriftBaselineSource.lakeTable('curated', 'customer_daily', { baselineId: 'churn-v1' }),
+    baseline: DriftBaseline.fromLakeTable('curated', 'customer_daily', { baselineId: 'churn-v1' }),
     retrain: p.pipeline,
     notificationChannels: ['projects/acme/notificationChannels/7'],
     ...props,
