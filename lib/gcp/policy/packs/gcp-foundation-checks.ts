@@ -5,6 +5,7 @@ import { CLOUD_SCHEDULER_RULES } from '../rules/cloud-scheduler';
 import { GKE_RULES } from '../rules/gke';
 import { IAM_RULES } from '../rules/iam';
 import { KMS_RULES } from '../rules/kms';
+import { MONITORING_RULES } from '../rules/monitoring';
 import { PUBSUB_RULES } from '../rules/pubsub';
 import { STORAGE_RULES } from '../rules/storage';
 import { VERTEX_ENDPOINT_RULES } from '../rules/vertex-endpoint';
@@ -35,7 +36,7 @@ import { WORKFLOWS_RULES } from '../rules/workflows';
  * Feature Store `GCP-VAI1..4` (rules/vertex-feature-store), Vertex AI endpoints `GCP-VAI5..`
  * (rules/vertex-endpoint), Cloud Run `GCP-RUN*` (rules/cloud-run), GKE `GCP-GKE*` (rules/gke),
  * Workflows `GCP-WF*` (rules/workflows), Cloud Scheduler `GCP-SCH*` (rules/cloud-scheduler) and
- * service accounts / project IAM `GCP-IAM*` (rules/iam).
+ * service accounts / project IAM `GCP-IAM*` (rules/iam), Cloud Monitoring `GCP-MON*` (rules/monitoring).
  * Where no CIS control or checkov check exists, a rule cites the Google document it follows and
  * says so.
  */
@@ -56,5 +57,6 @@ export class GcpFoundationChecks implements PolicyPack {
     ...WORKFLOWS_RULES,
     ...CLOUD_SCHEDULER_RULES,
     ...IAM_RULES,
+    ...MONITORING_RULES,
   ];
 }
