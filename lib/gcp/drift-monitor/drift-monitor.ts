@@ -137,7 +137,7 @@ abstract class DriftMonitorBase extends Construct implements IDriftMonitor {
     resolveMember(this, member);
     const dataset = this.lake.dataset(this.resultsZone);
     return [this.iamMembers.grant({ scope: childScope(this, 'ReadResults'), prefix: '' }, member, (scope, id) =>
-      new BigqueryTableIamMember(scope, id, { project: dataset.project, datasetId: dataset.datasetId, tableId: RESULTS_TABLE, role: READ_DATA_ROLE, member }))];
+      new BigqueryTableIamMember(scope, id, { project: dataset.project, datasetId: dataset.datasetId, tableId: this.resultsTableId(), role: READ_DATA_ROLE, member }))];
   }
 
   /** {@inheritDoc IDriftMonitor.grantStart} */
@@ -150,6 +150,9 @@ abstract class DriftMonitorBase extends Construct implements IDriftMonitor {
   protected projectId(): string {
     return this.project ?? this.projectData().projectId;
   }
+
+  /** The results table id, as grants reference it (the table resource's, when the monitor created it, so that grants wait for it). */
+  protected abstract resultsTableId(): string;
 
   /** The project lookup (the construct's own, created once). */
   protected projectData(): DataGoogleProject {
@@ -421,7 +424,7 @@ export class DriftMonitor extends DriftMonitorBase {
     const grants: ITerraformDependable[] = [
       ...[BIGQUERY_JOB_ROLE, METRIC_WRITER_ROLE].map((role) => new ProjectIamMember(access, role, { project: this.projectId(), role, member })),
       ...[this.resultsTable, this.baselineTable].map((t) => new BigqueryTableIamMember(access, `${t.tableId}=${WRITE_TABLE_ROLE}`, {
-        project: resultsDataset.project, datasetId: t.datasetId, tableId: t.tableId, role: WRITE_TABLE_ROLE, member,
+        project: resultsDataset.project, datasetId: t.datasetId, tableId: t.table.tableId, role: WRITE_TABLE_ROLE, member,
       })),
     ];
     const readDatasets = new Map<string, { project: string; datasetId: string; what: string }>();
@@ -559,6 +562,10 @@ export class DriftMonitor extends DriftMonitorBase {
     this.driftAlert = alerts.drift;
     this.failedExecutionsAlert = alerts.failedExecutions;
     this.alertPolicies = [this.driftAlert, this.failedExecutionsAlert];
+  }
+
+  protected resultsTableId(): string {
+    return this.resultsTable.table.tableId;
   }
 
   // -------------------------------------------------------------------------------------------
@@ -717,5 +724,9 @@ class ImportedDriftMonitor extends DriftMonitorBase {
     if (!this.lake.zoneNames.includes(this.resultsZone)) {
       throw new MlopsValidationError(this, 'resultsZone', this.resultsZone, `one of the lake's zones: ${this.lake.zoneNames.join(', ')}`);
     }
+  }
+
+  protected resultsTableId(): string {
+    return RESULTS_TABLE;
   }
 }

@@ -71,7 +71,11 @@ describe('the Terraform of the loop', () => {
     const invoker = synth.resources('google_project_iam_member').find((b) => b.config.member === member && b.config.role === 'roles/workflows.invoker')!;
     expect(invoker.path).toMatch(/^Pipeline\/Start\//); // the training pipeline's grantStart
     const tables = synth.resources('google_bigquery_table_iam_member').filter((b) => b.config.member === member);
-    expect(tables.map((b) => [b.config.table_id, b.config.role]).sort()).toEqual([['drift_baseline', 'roles/bigquery.dataEditor'], ['drift_results', 'roles/bigquery.dataEditor']]);
+    // On the table resources themselves, so that Terraform creates the tables first.
+    expect(tables.map((b) => [b.config.table_id, b.config.role]).sort()).toEqual([
+      [synth.ref('google_bigquery_table', 'Lake/Zone-curated/Table-drift_baseline', 'table_id'), 'roles/bigquery.dataEditor'],
+      [synth.ref('google_bigquery_table', 'Lake/Zone-curated/Table-drift_results', 'table_id'), 'roles/bigquery.dataEditor'],
+    ].sort());
     const datasets = synth.resources('google_bigquery_dataset_iam_member').filter((b) => b.config.member === member);
     expect(datasets.map((b) => [b.config.dataset_id, b.config.role]).sort()).toEqual([
       [synth.ref('google_bigquery_dataset', 'Lake/Zone-curated/Dataset', 'dataset_id'), 'roles/bigquery.dataViewer'],
@@ -111,7 +115,9 @@ describe('the Terraform of the loop', () => {
 
   test('grantReadResults is dataViewer on the results table only; grantStart is the workflows invoker', () => {
     const read = synth.resources('google_bigquery_table_iam_member').filter((b) => b.config.member === 'group:analysts@example.com');
-    expect(read.map((b) => [b.path, b.config.table_id, b.config.role])).toEqual([['Drift/ReadResults/group:analysts@example.com', 'drift_results', 'roles/bigquery.dataViewer']]);
+    expect(read.map((b) => [b.path, b.config.table_id, b.config.role])).toEqual([
+      ['Drift/ReadResults/group:analysts@example.com', synth.ref('google_bigquery_table', 'Lake/Zone-curated/Table-drift_results', 'table_id'), 'roles/bigquery.dataViewer'],
+    ]);
     const start = synth.resources('google_project_iam_member').filter((b) => b.config.member === 'group:ml-oncall@example.com');
     expect(start.map((b) => [b.path, b.config.role])).toEqual([['Drift/Start/group:ml-oncall@example.com', 'roles/workflows.invoker']]);
   });
