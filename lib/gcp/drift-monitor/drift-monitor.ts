@@ -285,6 +285,8 @@ export interface DriftMonitorProps extends GcpIamProps {
  * Only a deploy shows: that the connectors behave as their reference says, the Vertex AI logging
  * table's partitioning (the window predicate on `logging_time` prunes only if Vertex AI partitions
  * it on that column), and how long captures take to land (runs start 15 minutes after a window).
+ * Vertex AI creates its logging table on the first logged request: until then, runs fail (and the
+ * failed-executions alert fires) because the table does not exist.
  *
  * Construct ids: `Resource` (the workflow), `ServiceAccount`, `Access/*`, `Metrics/*`, `Schedule`,
  * `SchedulerServiceAccount`, `ServiceAgent/*`, `Alerts/Drift`, `Alerts/FailedExecutions`,

@@ -79,7 +79,7 @@ export class DriftSchedule {
     return { schedule: (this.value as string).trim(), timeZone: (this.timeZone as string | undefined) ?? 'Etc/UTC' };
   }
 
-  /** @internal Seconds between the two closest runs, `undefined` when unknown (a token) or when it runs at most once in 400 days. */
+  /** @internal Seconds between the two closest runs, `undefined` when unknown (a token) or when it runs at most once in 800 days. */
   public _minimumIntervalSeconds(): number | undefined {
     if (this.kind === DriftScheduleKind.RATE) {
       return (this.value as Duration).toSeconds();

@@ -2,8 +2,8 @@
  * The shortest time between two firings of a five-field unix cron expression (Cloud Scheduler's
  * format), so that a drift schedule more frequent than its window can be refused at synth time.
  *
- * Firings are enumerated over 400 days from 2024-01-01 UTC (a leap year, every weekday and month
- * combination), with cron's rule for the two day fields: when both are restricted, a day matches
+ * Firings are enumerated over 800 days from 2024-01-01 UTC (a leap year and a common one: every
+ * weekday and month combination, both Februaries), with cron's rule for the two day fields: when both are restricted, a day matches
  * either; a field starting with `*` is unrestricted. Time-zone shifts (DST) are not modelled.
  */
 
@@ -43,7 +43,7 @@ function expand(text: string, field: typeof FIELDS[number]): Set<number> {
   return out;
 }
 
-/** Seconds between the two closest firings of `expression`, or `undefined` when it fires at most once in 400 days. */
+/** Seconds between the two closest firings of `expression`, or `undefined` when it fires at most once in 800 days. */
 export function minimumCronIntervalSeconds(expression: string): number | undefined {
   const parts = expression.trim().split(/\s+/);
   const [minutes, hours, days, months, weekdays] = parts.map((p, i) => expand(p, FIELDS[i]));
@@ -51,7 +51,7 @@ export function minimumCronIntervalSeconds(expression: string): number | undefin
   const weekdayStar = parts[4].startsWith('*');
   const firings: number[] = [];
   const start = Date.UTC(2024, 0, 1);
-  for (let d = 0; d < 400; d++) {
+  for (let d = 0; d < 800; d++) {
     const day = new Date(start + d * 86_400_000);
     if (!months.has(day.getUTCMonth() + 1)) {
       continue;
