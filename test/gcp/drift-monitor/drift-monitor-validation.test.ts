@@ -68,6 +68,19 @@ describe('the records', () => {
     expect(() => monitored(stack, { endpoint })).toThrow(/invalid endpoint\.capture\.samplingPercentage: 0\. Allowed: a sampling percentage greater than 0/);
   });
 
+  test('an imported endpoint with its capture: the monitor reads and grants on the capture dataset given', () => {
+    const stack = newStack();
+    const endpoint = ModelEndpoint.fromModelEndpointAttributes(stack, 'Imported', {
+      endpointName: '123', region: 'europe-west4', servingAccountEmail: 'serving@acme.iam.gserviceaccount.com',
+      capture: { project: 'acme-serving', datasetId: 'logs', tableId: 'churn_request_response_logging', samplingPercentage: 10, vertexRequestResponseLogging: true },
+    });
+    const { monitor } = monitored(stack, { endpoint });
+    expect(monitor.windowQuery).toContain('FROM `acme-serving.logs.churn_request_response_logging` AS l');
+    const member = new Synth(stack).ref('google_service_account', 'Drift/ServiceAccount', 'member');
+    expect(new Synth(stack).resources('google_bigquery_dataset_iam_member').filter((b) => b.config.member === member && b.config.dataset_id === 'logs')
+      .map((b) => [b.config.project, b.config.role])).toEqual([['acme-serving', 'roles/bigquery.dataViewer']]);
+  });
+
   test('a Cloud Run endpoint: its container\'s capture layout is its own', () => {
     expect(build({}, { prefix: 'churn-run', platform: ModelEndpointPlatform.cloudRun({ image: 'europe-docker.pkg.dev/acme/ml/churn:1' }) }))
       .toThrow(/invalid endpoint: "stack\/Endpoint"\. Allowed: a Vertex AI endpoint: a Cloud Run container writes its captures in a layout of its own/);
