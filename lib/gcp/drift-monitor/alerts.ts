@@ -13,7 +13,7 @@ export interface DriftAlertTarget {
   readonly project?: string;
   readonly workflowName: string;
   readonly region: string;
-  /** The level metric type (0 ok, 1 warn, 2 alarm). */
+  /** The level metric type (-1 none (no thresholds), 0 ok, 1 warn, 2 alarm). */
   readonly levelMetricType: string;
   /** `project.dataset.table` of the results, for the documentation. */
   readonly resultsTable: string;

@@ -263,7 +263,7 @@ export interface DriftMonitorProps extends GcpIamProps {
  *    the window query's rows (PSI, KS, unseen share, missing rate, model quality, with their
  *    levels), and read them back (`jobs.getQueryResults`).
  * 3. **metrics** — Cloud Monitoring `projects.timeSeries.create`, per row: the statistic
- *    (`.../statistic`, DOUBLE) and its level (`.../level`, 0 ok, 1 warn, 2 alarm), labels
+ *    (`.../statistic`, DOUBLE) and its level (`.../level`, -1 none (no thresholds), 0 ok, 1 warn, 2 alarm), labels
  *    `field` and `statistic`, on the `global` resource.
  * 4. **retraining** — when a row is `breached` (its alarm level reached) and `retrain` is given,
  *    Workflow Executions `executions.create` of the training pipeline's workflow, with the

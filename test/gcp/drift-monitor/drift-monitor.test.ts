@@ -189,12 +189,12 @@ describe('the workflow, run', () => {
   }
   const quiet: Scenario['rows'] = [
     ['orders_7d', 'psi', '0.02', 'ok', false], ['orders_7d', 'ks', '0.03', 'ok', false], ['orders_7d', 'missing_rate', '0', 'ok', false],
-    ['vip', 'psi', '0.11', 'warn', false], ['vip', 'unseen_share', null, 'none', false],
+    ['vip', 'psi', '0.11', 'warn', false], ['vip', 'unseen_share', null, 'none', false], ['vip', 'missing_rate', '0.5', 'none', false],
   ];
 
   test('no drift: the last whole UTC day is computed, every statistic with a value written as a metric, no retraining', () => {
     const r = run({ baselineRows: 42, rows: quiet });
-    expect(r.result).toEqual({ windowStart: '2024-05-01 00:00:00', windowEnd: '2024-05-02 00:00:00', baselineId: 'churn-v1', statistics: 5, breached: [], retrainingExecution: null });
+    expect(r.result).toEqual({ windowStart: '2024-05-01 00:00:00', windowEnd: '2024-05-02 00:00:00', baselineId: 'churn-v1', statistics: 6, breached: [], retrainingExecution: null });
     // The baseline exists: check, then clear → insert → read the window.
     expect(r.jobs.map((j) => j.jobId)).toEqual(['churn-requests-check-exec-1', 'churn-requests-clear-exec-1', 'churn-requests-window-exec-1', 'churn-requests-read-exec-1']);
     const windowJob = r.jobs.find((j) => j.jobId.includes('-window-'))!;
@@ -208,7 +208,7 @@ describe('the workflow, run', () => {
       { name: 'baseline_id', parameterType: { type: 'STRING' }, parameterValue: { value: 'churn-v1' } },
     ]));
     const writes = r.of('googleapis.monitoring.v3.projects.timeSeries.create');
-    expect(writes).toHaveLength(4); // the row without a value is skipped
+    expect(writes).toHaveLength(5); // the row without a value is skipped
     const [first] = writes;
     expect(first.args.name).toBe('projects/acme');
     expect(first.args.body.timeSeries).toEqual([
@@ -216,6 +216,7 @@ describe('the workflow, run', () => {
       expect.objectContaining({ metric: { type: built.monitor.metricTypes.level, labels: { field: 'orders_7d', statistic: 'psi' } }, valueType: 'INT64', points: [{ interval: { endTime: '2024-05-02T00:10:05.000000Z' }, value: { int64Value: 0 } }] }),
     ]);
     expect(writes[3].args.body.timeSeries[1].points[0].value).toEqual({ int64Value: 1 }); // warn
+    expect(writes[4].args.body.timeSeries[1].points[0].value).toEqual({ int64Value: -1 }); // a value without thresholds
     expect(r.of('googleapis.workflowexecutions.v1.projects.locations.workflows.executions.create')).toEqual([]);
   });
 

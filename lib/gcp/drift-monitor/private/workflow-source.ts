@@ -20,8 +20,8 @@ export const DRIFT_WORKFLOW_CONNECTORS = {
 /** The error code of a failed BigQuery job. */
 export const DRIFT_QUERY_FAILED_ERROR = 'DriftQueryFailed';
 
-/** The numbers the level metric takes, by results-table `level`. */
-export const DRIFT_LEVEL_CODES = { ok: 0, warn: 1, alarm: 2 } as const;
+/** The numbers the level metric takes, by results-table `level` (`none`: a value without thresholds, such as RMSE without levels given). */
+export const DRIFT_LEVEL_CODES = { none: -1, ok: 0, warn: 1, alarm: 2 } as const;
 
 /** Workflow step: a one-key object `{ name: body }`. */
 export type DriftWorkflowStep = { [name: string]: Record<string, unknown> };
