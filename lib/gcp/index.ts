@@ -21,5 +21,6 @@ export * from './gpu-training-cluster';
 export * from './model-endpoint';
 export * from './model-registry';
 export * from './training-pipeline';
+export * from './drift-monitor';
 export * from './policy';
 export * from './delivery-pipeline';

@@ -1,5 +1,6 @@
 /**
- * Every example of both clouds, synthesized once with all checks on, as `npm run synth` does:
+ * Every example of both clouds, synthesized once with all checks on, as `npm run synth` does
+ * (registered by test/checks.test.ts, with the other checked synths):
  * zero findings, snapshots of the whole stacks, and the stateful-resource manifest.
  */
 import * as fs from 'fs';
@@ -36,7 +37,7 @@ test('the examples cover both clouds: lake, ingest → lake → features, train 
     'MlopsLevel0Aws', 'MlopsLevel1Aws', 'MlopsLevel2Aws', 'MlopsLevel2Aws-Production', 'MlopsLevel2Aws-Staging', 'MlopsLevel3Aws', 'MlopsLevel3Aws-Production', 'MlopsLevel3Aws-Staging',
     'MlopsTrainServeExample', 'Production-ChurnServing', 'Staging-ChurnServing',
   ]);
-  expect(gcp.map((s) => s.name)).toEqual(['mlops-lake-example', 'mlops-existing-stack-example', 'mlops-features-example', 'mlops-train-serve-example', 'mlops-continuous-training-example', 'mlops-delivery-example']);
+  expect(gcp.map((s) => s.name)).toEqual(['mlops-lake-example', 'mlops-existing-stack-example', 'mlops-features-example', 'mlops-train-serve-example', 'mlops-continuous-training-example', 'mlops-delivery-example', 'mlops-drift-monitor-example']);
 });
 
 test('AWS examples: zero CloudFormation validator and cdk-nag findings', () => {
