@@ -203,7 +203,7 @@ function idleSection(cloud: CloudLevel | undefined, label: string): string[] {
   if (cloud.idle === undefined) {
     return [`**${label}** (\`${cloud.stackName}\`): no idle-cost table in this build.`, ''];
   }
-  const out = [`**${label}** (\`${cloud.stackName}\`, before a model version is approved): ${usd(cloud.idle.pricedMonthlyUsd)} a month${cloud.idle.unpriced.length ? `, plus ${cloud.idle.unpriced.map((t) => `\`${t}\``).join(', ')} (no price in the table)` : ''}.`, ''];
+  const out = [`**${label}** (\`${cloud.stackName}\`${cloud.cloud === 'aws' ? ', before a model version is approved' : ''}): ${usd(cloud.idle.pricedMonthlyUsd)} a month${cloud.idle.unpriced.length ? `, plus ${cloud.idle.unpriced.map((t) => `\`${t}\``).join(', ')} (no price in the table)` : ''}.`, ''];
   if (cloud.idle.lines.length > 0) {
     out.push('| resource type | count | per month | note |', '|---|---|---|---|');
     for (const l of cloud.idle.lines) {

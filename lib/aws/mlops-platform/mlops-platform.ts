@@ -309,6 +309,7 @@ export class MlopsPlatform extends Construct implements IMlopsPlatform {
     this.prefix = props.prefix === undefined ? defaultPrefix(this) : resolveName(this, 'prefix', props.prefix, PREFIX_RULE);
     const spec = this.resolveSpec(props.training);
     const delivery = this.resolveDelivery(props.delivery);
+    const drift = this.resolveDrift(props.drift);
     const removalPolicy = resolveRemovalPolicy(this, 'removalPolicy', props.removalPolicy);
 
     this.lake = new DataLake(this, 'Lake', { prefix: this.prefix, tables: [{ zone: StandardZone.CURATED, schema: spec.schema }], removalPolicy });
@@ -360,18 +361,12 @@ export class MlopsPlatform extends Construct implements IMlopsPlatform {
       });
     }
     if (this.level >= 3 && this.endpoint !== undefined) {
-      this.driftMonitor = this.createDriftMonitor(spec, this.endpoint, props.drift, removalPolicy);
+      this.driftMonitor = this.createDriftMonitor(spec, this.endpoint, drift, removalPolicy);
     }
   }
 
   /** Level 3: drift of the endpoint's captured requests against the training table; a breach starts the training pipeline. */
   private createDriftMonitor(spec: TrainingPipelineSpec, endpoint: ModelEndpoint, options: MlopsPlatformDriftOptions | undefined, removalPolicy: RemovalPolicy): DriftMonitor {
-    if (options !== undefined && (options === null || typeof options !== 'object')) {
-      throw new MlopsValidationError(this, 'drift', options, 'MlopsPlatformDriftOptions ({ spec?, baselineId?, schedule? }), or no drift for the defaults');
-    }
-    if (options?.spec !== undefined && !(options.spec instanceof DriftSpec)) {
-      throw new MlopsValidationError(this, 'drift.spec', options.spec, 'a DriftSpec (new DriftSpec({ schema, ... }))');
-    }
     return new DriftMonitor(this, 'Drift', {
       spec: options?.spec ?? new DriftSpec({ schema: MlopsPlatform.requestSchema(spec) }),
       lake: this.lake,
@@ -381,6 +376,22 @@ export class MlopsPlatform extends Construct implements IMlopsPlatform {
       retrain: this.pipeline,
       removalPolicy,
     });
+  }
+
+  private resolveDrift(options: MlopsPlatformDriftOptions | undefined): MlopsPlatformDriftOptions | undefined {
+    if (options === undefined) {
+      return undefined;
+    }
+    if (this.level < 3) {
+      throw new MlopsValidationError(this, 'drift', '(drift options)', `no drift at level ${this.level}: the drift monitor is level 3 (raise level to 3)`);
+    }
+    if (options === null || typeof options !== 'object') {
+      throw new MlopsValidationError(this, 'drift', options, 'MlopsPlatformDriftOptions ({ spec?, baselineId?, schedule? }), or no drift for the defaults');
+    }
+    if (options.spec !== undefined && !(options.spec instanceof DriftSpec)) {
+      throw new MlopsValidationError(this, 'drift.spec', options.spec, 'a DriftSpec (new DriftSpec({ schema, ... }))');
+    }
+    return options;
   }
 
   private resolveDelivery(delivery: MlopsPlatformDeliveryOptions | undefined): MlopsPlatformDeliveryOptions | undefined {

@@ -225,6 +225,20 @@ describe('bad input is a synth-time error naming the path, the property, the val
     expectError(attempt((stack) => ({ level: 1, training: churnTraining, vpc: vpcOf(stack), delivery: { repository: 'acme/ml' } })), 'delivery', /no delivery at level 1/);
   });
 
+  test('drift settings below level 3, or of the wrong type', () => {
+    expectError(attempt((stack) => ({ level: 1, training: churnTraining, vpc: vpcOf(stack), drift: {} })), 'drift', /no drift at level 1/);
+    const delivery = (stack: Stack) => {
+      const stage = (id: string) => {
+        const s = new Stage(stack, id);
+        new Stack(s, 'App');
+        return s;
+      };
+      return { repository: 'acme/ml', connectionArn: 'arn:aws:codeconnections:eu-west-1:111111111111:connection/7d2469ff-514a-4e4f-9003-5ca4a43cdc41', staging: stage('Staging'), production: stage('Production'), allowSharedEnvironment: true };
+    };
+    expectError(attempt((stack) => ({ level: 3, training: churnRetraining, vpc: vpcOf(stack), delivery: delivery(stack), drift: 'daily' })), 'drift', /MlopsPlatformDriftOptions/);
+    expectError(attempt((stack) => ({ level: 3, training: churnRetraining, vpc: vpcOf(stack), delivery: delivery(stack), drift: { spec: { schema: 'orders' } } })), 'drift.spec', /a DriftSpec/);
+  });
+
   test('level 3 with manual promotion: a retrained version must replace the champion only when better, without a person', () => {
     expectError(attempt((stack) => ({ level: 3, training: churnTraining, vpc: vpcOf(stack) })), 'training.promotion', /PromotionPolicy\.whenBetter\(\)/);
   });
