@@ -9,6 +9,7 @@ import { DriftMonitorStack } from './drift-monitor-stack';
 import { ExistingOrdersStack } from './existing-stack';
 import { FeaturesStack } from './features-stack';
 import { LakeStack } from './lake-stack';
+import { AWS_LEVELS, createLevelStack } from './levels';
 import { TrainServeStack } from './train-serve-stack';
 
 /** Adds the example stacks to `app`. */
@@ -20,6 +21,9 @@ export function buildAwsExamples(app: App): void {
   new ContinuousTrainingStack(app, 'MlopsContinuousTrainingExample');
   new DeliveryStack(app, 'MlopsDeliveryExample', { env: { account: '111111111111', region: 'eu-west-1' } });
   new DriftMonitorStack(app, 'MlopsDriftMonitorExample');
+  for (const level of AWS_LEVELS) {
+    createLevelStack(app, level);
+  }
 }
 
 if (require.main === module) {

@@ -17,21 +17,12 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { EvaluationMetric, FieldType, GpuType, TableSchema, TrainingPipelineSpec } from 'mlops-constructs';
+import { EvaluationMetric, GpuType, TrainingPipelineSpec } from 'mlops-constructs';
 import { DataLake, GpuTrainingCluster, ModelRegistry, TrainingPipeline } from 'mlops-constructs/aws';
-import { customerDaily } from '../schemas';
+import { customerChurn } from '../schemas';
 
-/**
- * The customer table with the label a churn model learns: the shared `customer_daily` features
- * plus whether the customer ordered nothing in the 30 days after `computed_at`.
- */
-export const customerChurn = new TableSchema({
-  name: 'customer_churn',
-  description: 'customer_daily with the churn label (no order in the next 30 days), filled in by the labelling job.',
-  fields: [...customerDaily.fields.map((f) => ({ name: f.name, type: f.type, description: f.description })), { name: 'churned_30d', type: FieldType.BOOLEAN }],
-  entityKeys: [...customerDaily.entityKeys],
-  eventTime: customerDaily.eventTime,
-});
+/** The churn table (defined with the shared schemas, which the level reference stacks also use). */
+export { customerChurn };
 
 /** A lake, a private network, a training profile, a registry and a daily training pipeline. */
 export class ContinuousTrainingStack extends Stack {

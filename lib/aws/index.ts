@@ -12,3 +12,4 @@ export * from './model-registry';
 export * from './training-pipeline';
 export * from './delivery-pipeline';
 export * from './drift-monitor';
+export * from './mlops-platform';

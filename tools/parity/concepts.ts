@@ -222,4 +222,5 @@ export const PARITY_CONCEPTS: readonly ParityConcept[] = [
  * in a row of PARITY_CONCEPTS. Empty today: each construct exists on both clouds.
  */
 export const CLOUD_ONLY_CONSTRUCTS: readonly CloudOnlyConstruct[] = [
+  { cloud: 'aws', name: 'MlopsPlatform', reason: 'The maturity-level platform (issue 14) is built on both clouds in parallel; until the GCP half merges, the AWS one stands alone (then it becomes a row).' },
 ];

@@ -57,7 +57,8 @@ function resourceReason(flat: string, actions: readonly string[]): string | unde
   if (/:report-group\/<[A-Za-z0-9]+>-\*$/.test(flat)) {
     return 'Test report groups of this CodeBuild project only, named <project>-<report group> by CodeBuild.';
   }
-  if (/^arn:\*:iam::[^:]*:role\/\*$/.test(flat) && actions.every((a) => a === 'sts:AssumeRole')) {
+  // The account is a literal, or the stack's own (`<AWS::AccountId>`) in an environment-agnostic stack.
+  if (/^arn:\*:iam::(?:[^:]*|<AWS::AccountId>):role\/\*$/.test(flat) && actions.every((a) => a === 'sts:AssumeRole')) {
     return 'sts:AssumeRole on the CDK bootstrap roles only (condition iam:ResourceTag/aws-cdk:bootstrap-role): '
       + 'self-mutation and asset publishing deploy with the roles `cdk bootstrap` created, whose names carry a qualifier.';
   }

@@ -1,0 +1,59 @@
+/**
+ * Fixtures of the MlopsPlatform tests: level stacks in fresh apps, with or without an approved
+ * model version in the context, and the library's construct classes.
+ */
+import { App, Stack } from 'aws-cdk-lib';
+import { Construct, IConstruct } from 'constructs';
+import * as awsLibrary from 'mlops-constructs/aws';
+import { MlopsLevelStack } from '../../../examples/aws/levels';
+
+/** The environment of the test stacks. */
+export const env = { account: '111111111111', region: 'eu-west-1' };
+
+/** The name of the stack a platform grows in (one stack, one level after the other). */
+export const GROWN = 'Grown';
+
+/** The feature group fingerprint of the `Grown` stack (its group name derives from the stack name), committed as a user would. */
+export const GROWN_FINGERPRINT = 'v1.476a4c.1a8ce8.6ae92d.ee5606.5c817a.57401f.23fd24.74234e';
+
+/** The model package group of the platform in a stack named `stackName` (`<derived prefix>-churn`). */
+export function groupOf(stackName: string): string {
+  return new MlopsLevelStack(new App(), stackName, { level: 0, env }).platform.registry.modelPackageGroupName;
+}
+
+/** The context that says version `version` of the platform's registry in `stackName` is approved. */
+export function approvedContext(stackName: string, version = 3): Record<string, string> {
+  const group = groupOf(stackName);
+  return { [`mlops-constructs:approvedModelPackage:${group}`]: `arn:aws:sagemaker:${env.region}:${env.account}:model-package/${group}/${version}` };
+}
+
+/** A level stack named `stackName` in a fresh app. */
+export function levelStack(level: number, options: { stackName?: string; approved?: boolean; fingerprint?: string } = {}): MlopsLevelStack {
+  const stackName = options.stackName ?? GROWN;
+  const app = new App({ context: options.approved ? approvedContext(stackName) : {} });
+  return new MlopsLevelStack(app, stackName, { level, env, featureFingerprint: options.fingerprint ?? GROWN_FINGERPRINT });
+}
+
+/** Every construct class `mlops-constructs/aws` exports. */
+export const LIBRARY_CONSTRUCTS: ReadonlyMap<Function, string> = new Map(
+  Object.entries(awsLibrary)
+    .filter((e): e is [string, Function] => typeof e[1] === 'function' && e[1].prototype instanceof Construct)
+    .map(([name, cls]) => [cls, name]),
+);
+
+/** The library's construct classes in the tree under `root` (`root` itself left out), by name. */
+export function libraryClassesUnder(root: IConstruct): string[] {
+  const names = new Set<string>();
+  for (const c of root.node.findAll()) {
+    const name = LIBRARY_CONSTRUCTS.get(Object.getPrototypeOf(c).constructor);
+    if (c !== root && name !== undefined) {
+      names.add(name);
+    }
+  }
+  return [...names].sort();
+}
+
+/** The synthesized template of a stack. */
+export function templateOf(stack: Stack): { Resources: Record<string, { Type: string; Properties?: unknown }> } {
+  return App.of(stack)!.synth().getStackByName(stack.stackName).template;
+}

@@ -1,0 +1,297 @@
+/**
+ * MlopsPlatform: each level's construct tree holds exactly what MATURITY_LEVELS says, growing a
+ * level replaces no stateful resource, the endpoint follows the level, and bad input fails at
+ * synth with the path, the property, the value and what is allowed.
+ */
+import { App, Stack, Stage } from 'aws-cdk-lib';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import { maturityLevelCapabilities, maturityLevelConstructs, MlopsValidationError, TrainingPipelineSpec } from 'mlops-constructs';
+import { MLOPS_PLATFORM_WARNINGS, MlopsPlatform, MlopsPlatformProps } from 'mlops-constructs/aws';
+import { AWS_LEVELS, createLevelStack } from '../../../examples/aws/levels';
+import { churnRetraining, churnTraining } from '../../../examples/schemas';
+import { awsStatefulIds } from '../../../tools/stateful';
+import { env, GROWN, groupOf, levelStack, libraryClassesUnder, templateOf } from './fixtures';
+
+jest.setTimeout(60_000);
+
+describe('the construct tree of each level is its definition', () => {
+  test.each(AWS_LEVELS.map((l) => [l]))('level %i, with an approved version: exactly maturityLevelConstructs(level)', (level) => {
+    const stack = levelStack(level, { approved: true });
+    expect(libraryClassesUnder(stack.platform)).toEqual([...maturityLevelConstructs(level)].sort());
+    expect(stack.platform.capabilities).toEqual(maturityLevelCapabilities(level));
+    expect(stack.platform.level).toBe(level);
+  });
+
+  test.each(AWS_LEVELS.map((l) => [l]))('level %i, before a version is approved: everything but the endpoint (and the drift monitor that reads its capture), and a warning saying so', (level) => {
+    const stack = levelStack(level);
+    expect(libraryClassesUnder(stack.platform)).toEqual(maturityLevelConstructs(level).filter((c) => c !== 'ModelEndpoint' && c !== 'DriftMonitor').sort());
+    expect(stack.platform.driftMonitor).toBeUndefined();
+    expect(stack.platform.endpoint).toBeUndefined();
+    Annotations.fromStack(stack).hasWarning('/Grown/Platform', Match.stringLikeRegexp(`No endpoint yet.*-c mlops-constructs:approvedModelPackage:${groupOf(GROWN)}=`));
+    expect(MLOPS_PLATFORM_WARNINGS.noApprovedModelVersion).toBe('mlops-constructs:MlopsPlatform.noApprovedModelVersion');
+  });
+
+  test('children have the fixed ids of the design', () => {
+    const platform = levelStack(3, { approved: true }).platform;
+    expect(platform.node.children.map((c) => c.node.id).filter((id) => /^[A-Z]/.test(id)).sort())
+      .toEqual(['Delivery', 'Drift', 'Endpoint', 'Features', 'Ingest', 'Lake', 'Pipeline', 'Registry', 'ServingImages', 'Training']);
+    expect(platform.deliveryPipeline!.node.id).toBe('Delivery');
+    expect(platform.driftMonitor!.node.id).toBe('Drift');
+    expect(platform.lake.node.id).toBe('Lake');
+    expect(platform.registry.node.id).toBe('Registry');
+    expect(platform.endpoint!.node.id).toBe('Endpoint');
+    expect(platform.ingest!.node.id).toBe('Ingest');
+    expect(platform.featureStore!.node.id).toBe('Features');
+    expect(platform.trainingCluster!.node.id).toBe('Training');
+    expect(platform.pipeline!.node.id).toBe('Pipeline');
+  });
+});
+
+describe('growing a level replaces no stateful resource', () => {
+  const pairs = AWS_LEVELS.slice(0, -1).map((l) => [l, l + 1]);
+
+  test.each(pairs)('in one stack, level %i → %i: every stateful logical id stays, with the same type and properties', (from, to) => {
+    for (const approved of [false, true]) {
+      const before = templateOf(levelStack(from, { approved }));
+      const after = templateOf(levelStack(to, { approved }));
+      const ids = awsStatefulIds(before);
+      expect(Object.keys(ids).length).toBeGreaterThan(from === 0 ? 5 : 10);
+      for (const [id, type] of Object.entries(ids)) {
+        expect({ id, type: after.Resources[id]?.Type }).toEqual({ id, type });
+        expect({ id, properties: after.Resources[id].Properties }).toEqual({ id, properties: before.Resources[id].Properties });
+      }
+    }
+  });
+
+  test('the reference stacks: each stateful logical id of MlopsLevel<N>Aws is one of MlopsLevel<N+1>Aws', () => {
+    const templates = AWS_LEVELS.map((l) => Template.fromStack(createLevelStack(new App(), l)).toJSON());
+    for (let l = 0; l + 1 < templates.length; l++) {
+      const next = awsStatefulIds(templates[l + 1]);
+      expect(next).toEqual(expect.objectContaining(awsStatefulIds(templates[l])));
+    }
+  });
+});
+
+describe('the reference stacks', () => {
+  test('are named MlopsLevel<N>Aws, in the CLI\'s account and region (no fixed account anywhere)', () => {
+    for (const level of AWS_LEVELS) {
+      const stack = createLevelStack(new App(), level);
+      expect(stack.stackName).toBe(`MlopsLevel${level}Aws`);
+      expect(stack.resolve(stack.account)).toEqual({ Ref: 'AWS::AccountId' });
+      expect(stack.resolve(stack.region)).toEqual({ Ref: 'AWS::Region' });
+      const template = Template.fromStack(stack).toJSON();
+      // Account ids (in an ARN, or a string of their own) appear only as the AWS-owned registries
+      // of the built-in XGBoost image, in the region mappings.
+      const { Mappings: _mappings, ...rest } = template;
+      expect(JSON.stringify(rest)).not.toMatch(/[:"\\]\d{12}[:"\\]/);
+    }
+  });
+
+  test('level 0 has no network; level 1 has isolated subnets, an S3 gateway endpoint, no NAT and flow logs', () => {
+    const zero = Template.fromStack(createLevelStack(new App(), 0));
+    zero.resourceCountIs('AWS::EC2::VPC', 0);
+    const one = Template.fromStack(createLevelStack(new App(), 1));
+    one.resourceCountIs('AWS::EC2::VPC', 1);
+    one.resourceCountIs('AWS::EC2::NatGateway', 0);
+    one.resourceCountIs('AWS::EC2::InternetGateway', 0);
+    one.hasResourceProperties('AWS::EC2::VPCEndpoint', { VpcEndpointType: 'Gateway', ServiceName: Match.objectLike({}) });
+    one.resourceCountIs('AWS::EC2::VPCEndpoint', 1);
+    one.resourceCountIs('AWS::EC2::FlowLog', 1);
+    one.hasResourceProperties('AWS::SageMaker::FeatureGroup', { RecordIdentifierFeatureName: 'customer_id', EventTimeFeatureName: 'computed_at' });
+  });
+});
+
+describe('the endpoint follows the level', () => {
+  test('level 0: serverless (nothing bills idle), no capture, the approved package', () => {
+    const t = Template.fromStack(levelStack(0, { approved: true }));
+    t.hasResourceProperties('AWS::SageMaker::EndpointConfig', {
+      ProductionVariants: [Match.objectLike({ ServerlessConfig: { MemorySizeInMB: 2048, MaxConcurrency: 5 } })],
+      DataCaptureConfig: Match.absent(),
+    });
+    t.hasResourceProperties('AWS::SageMaker::Model', {
+      PrimaryContainer: { ModelPackageName: { 'Fn::Join': ['', Match.arrayWith([Match.stringLikeRegexp(`:model-package/${groupOf(GROWN)}/3$`)])] } },
+    });
+  });
+
+  test('level 1: one ml.m5.large, captured into the lake\'s raw zone, all at once', () => {
+    const t = Template.fromStack(levelStack(1, { approved: true }));
+    t.hasResourceProperties('AWS::SageMaker::EndpointConfig', {
+      ProductionVariants: [Match.objectLike({ InstanceType: 'ml.m5.large', InitialInstanceCount: 1 })],
+      DataCaptureConfig: Match.objectLike({ EnableCapture: true, InitialSamplingPercentage: 100 }),
+    });
+    t.hasResourceProperties('AWS::SageMaker::Endpoint', {
+      DeploymentConfig: Match.objectLike({ BlueGreenUpdatePolicy: Match.objectLike({ TrafficRoutingConfiguration: { Type: 'ALL_AT_ONCE' } }) }),
+    });
+  });
+
+  test('level 2: two instances, a canary of one rolled back by the endpoint\'s alarms; every approved version re-runs the delivery pipeline', () => {
+    const t = Template.fromStack(levelStack(2, { approved: true }));
+    t.hasResourceProperties('AWS::SageMaker::EndpointConfig', { ProductionVariants: [Match.objectLike({ InstanceType: 'ml.m5.large', InitialInstanceCount: 2 })] });
+    t.hasResourceProperties('AWS::SageMaker::Endpoint', {
+      DeploymentConfig: Match.objectLike({
+        BlueGreenUpdatePolicy: Match.objectLike({ TrafficRoutingConfiguration: Match.objectLike({ Type: 'CANARY', CanarySize: { Type: 'INSTANCE_COUNT', Value: 1 } }) }),
+        AutoRollbackConfiguration: { Alarms: Match.arrayWith([Match.objectLike({})]) },
+      }),
+    });
+    t.hasResourceProperties('AWS::Events::Rule', {
+      EventPattern: Match.objectLike({ 'detail-type': ['SageMaker Model Package State Change'], 'detail': Match.objectLike({ ModelPackageGroupName: ['grown-churn'], ModelApprovalStatus: ['Approved'] }) }),
+    });
+    t.resourceCountIs('AWS::CodePipeline::Pipeline', 1);
+  });
+
+  test('level 3: the drift monitor reads the endpoint\'s capture and its breach starts the training pipeline; promotion is when better', () => {
+    const stack = levelStack(3, { approved: true });
+    const t = Template.fromStack(stack);
+    const machines = Object.entries(t.findResources('AWS::StepFunctions::StateMachine'));
+    expect(machines).toHaveLength(2);
+    const pipelineId = stack.getLogicalId(stack.platform.pipeline!.stateMachine.node.defaultChild as never);
+    const drift = machines.find(([id]) => id !== pipelineId)!;
+    expect(JSON.stringify(drift[1].Properties.DefinitionString)).toContain(pipelineId);
+    expect(JSON.stringify(drift[1].Properties.DefinitionString)).toContain('states:startExecution');
+    t.hasResourceProperties('AWS::Glue::Table', { TableInput: Match.objectLike({ Name: 'churn_requests_capture', StorageDescriptor: Match.objectLike({ Location: Match.objectLike({}) }) }) });
+    expect(stack.platform.pipeline!.stateMachine).toBeDefined();
+    expect(churnRetraining.promotion.automatic).toBe(true);
+  });
+
+  test('the level-3 stack stays under 250 resources (CloudFormation allows 500)', () => {
+    const count = Object.keys(templateOf(levelStack(3, { approved: true })).Resources).length;
+    expect(count).toBeLessThan(250);
+    expect(count).toBeGreaterThan(100);
+  });
+
+  test('the endpoint may pull the built-in XGBoost image of the region the pipeline registers versions with', () => {
+    const t = Template.fromStack(levelStack(1, { approved: true }));
+    t.hasResourceProperties('AWS::IAM::ManagedPolicy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([Match.objectLike({
+          Sid: 'PullImage',
+          Action: Match.arrayWith(['ecr:BatchGetImage']),
+          Resource: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':ecr:eu-west-1:141502667606:repository/sagemaker-xgboost']] },
+        })]),
+      },
+    });
+  });
+
+  test('level 1 trains on the profile without HyperPod, daily, and the registry is named after the spec', () => {
+    const t = Template.fromStack(levelStack(1));
+    t.resourceCountIs('AWS::SageMaker::Cluster', 0);
+    t.resourceCountIs('AWS::StepFunctions::StateMachine', 1);
+    t.hasResourceProperties('AWS::Scheduler::Schedule', { ScheduleExpression: 'cron(0 3 * * ? *)' });
+    t.hasResourceProperties('AWS::SageMaker::ModelPackageGroup', { ModelPackageGroupName: Match.stringLikeRegexp('-churn$') });
+    t.hasResourceProperties('AWS::Kinesis::Stream', { StreamModeDetails: { StreamMode: 'ON_DEMAND' } });
+    t.hasResourceProperties('AWS::Glue::Table', { TableInput: Match.objectLike({ Name: 'orders' }) });
+  });
+});
+
+describe('bad input is a synth-time error naming the path, the property, the value and what is allowed', () => {
+  const vpcOf = (stack: Stack) => new ec2.Vpc(stack, 'Vpc', { natGateways: 0, subnetConfiguration: [{ name: 'jobs', subnetType: ec2.SubnetType.PRIVATE_ISOLATED }] });
+
+  function attempt(props: (stack: Stack) => unknown, context: Record<string, string> = {}): MlopsValidationError {
+    const stack = new Stack(new App({ context }), 'TestStack', { env });
+    try {
+      new MlopsPlatform(stack, 'Platform', props(stack) as MlopsPlatformProps);
+    } catch (e) {
+      if (e instanceof MlopsValidationError) {
+        return e;
+      }
+      throw e;
+    }
+    throw new Error('no error');
+  }
+
+  function expectError(e: MlopsValidationError, property: string, allowed: RegExp): void {
+    expect(e.constructPath).toBe('TestStack/Platform');
+    expect(e.property).toBe(property);
+    expect(e.allowed).toMatch(allowed);
+    expect(e.message).toContain(`[TestStack/Platform] invalid ${property}:`);
+  }
+
+  test.each([[4], [-1], [1.5], ['1'], [null], [undefined]])('an unknown level: %p', (level) => {
+    const e = attempt(() => ({ level, training: churnTraining }));
+    expectError(e, 'level', /a maturity level: 0 \(manual\), 1 \(continuous training\), 2 \(CI\/CD\), 3 \(automated retraining\)/);
+    expect(e.value).toBe(level);
+  });
+
+  test.each([[2], [3]])('level %i without delivery settings, or without their repository', (level) => {
+    const training = level === 3 ? churnRetraining : churnTraining;
+    const e = attempt((stack) => ({ level, training, vpc: vpcOf(stack) }));
+    expectError(e, 'delivery.repository', new RegExp(`the repository of the app, "owner/name".*level ${level} delivers the platform and each approved model version`));
+    expectError(attempt((stack) => ({ level, training, vpc: vpcOf(stack), delivery: { connectionArn: 'arn:aws:codeconnections:eu-west-1:111111111111:connection/x' } })), 'delivery.repository', /owner\/name/);
+    expectError(attempt((stack) => ({ level, training, vpc: vpcOf(stack), delivery: null })), 'delivery.repository', /owner\/name/);
+  });
+
+  test('delivery settings below level 2', () => {
+    expectError(attempt((stack) => ({ level: 1, training: churnTraining, vpc: vpcOf(stack), delivery: { repository: 'acme/ml' } })), 'delivery', /no delivery at level 1/);
+  });
+
+  test('drift settings below level 3, or of the wrong type', () => {
+    expectError(attempt((stack) => ({ level: 1, training: churnTraining, vpc: vpcOf(stack), drift: {} })), 'drift', /no drift at level 1/);
+    const delivery = (stack: Stack) => {
+      const stage = (id: string) => {
+        const s = new Stage(stack, id);
+        new Stack(s, 'App');
+        return s;
+      };
+      return { repository: 'acme/ml', connectionArn: 'arn:aws:codeconnections:eu-west-1:111111111111:connection/7d2469ff-514a-4e4f-9003-5ca4a43cdc41', staging: stage('Staging'), production: stage('Production'), allowSharedEnvironment: true };
+    };
+    expectError(attempt((stack) => ({ level: 3, training: churnRetraining, vpc: vpcOf(stack), delivery: delivery(stack), drift: 'daily' })), 'drift', /MlopsPlatformDriftOptions/);
+    expectError(attempt((stack) => ({ level: 3, training: churnRetraining, vpc: vpcOf(stack), delivery: delivery(stack), drift: { spec: { schema: 'orders' } } })), 'drift.spec', /a DriftSpec/);
+  });
+
+  test('level 3 with manual promotion: a retrained version must replace the champion only when better, without a person', () => {
+    expectError(attempt((stack) => ({ level: 3, training: churnTraining, vpc: vpcOf(stack) })), 'training.promotion', /PromotionPolicy\.whenBetter\(\)/);
+  });
+
+  test('the delivery pipeline checks its own settings under its own path (a repository that is not owner/name)', () => {
+    const stack = new Stack(new App(), 'TestStack', { env });
+    const stage = (id: string) => {
+      const s = new Stage(stack, id);
+      new Stack(s, 'App');
+      return s;
+    };
+    expect(() => new MlopsPlatform(stack, 'Platform', {
+      level: 2,
+      training: churnTraining,
+      vpc: vpcOf(stack),
+      vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED },
+      delivery: { repository: 'not a repository', connectionArn: 'arn:aws:codeconnections:eu-west-1:111111111111:connection/7d2469ff-514a-4e4f-9003-5ca4a43cdc41', staging: stage('Staging'), production: stage('Production'), allowSharedEnvironment: true },
+    })).toThrow(/\[TestStack\/Platform\/Delivery\] invalid repository: "not a repository"/);
+  });
+
+  test('no props, from JavaScript', () => {
+    expectError(attempt(() => null), 'props', /MlopsPlatformProps/);
+  });
+
+  test('a training spec that is not a TrainingPipelineSpec, or has problems', () => {
+    expectError(attempt(() => ({ level: 0, training: { name: 'churn' } })), 'training', /a TrainingPipelineSpec/);
+    const badLabel = new TrainingPipelineSpec({ name: 'churn', schema: churnTraining.schema, label: 'cancelled' });
+    expectError(attempt(() => ({ level: 0, training: badLabel })), 'training.label', /a field of "customer_churn"/);
+  });
+
+  test('a prefix off the naming rule', () => {
+    expectError(attempt(() => ({ level: 0, training: churnTraining, prefix: 'Acme_ML' })), 'prefix', /lowercase letters, digits and hyphens/);
+  });
+
+  test('level 1 without a VPC, or with something else', () => {
+    expectError(attempt(() => ({ level: 1, training: churnTraining })), 'vpc', /an ec2\.IVpc for the training and evaluation jobs: level 1 runs them/);
+    expectError(attempt(() => ({ level: 1, training: churnTraining, vpc: 'vpc-0123456789abcdef0' })), 'vpc', /an ec2\.IVpc/);
+  });
+
+  test('events that are not a schema', () => {
+    expectError(attempt((stack) => ({ level: 1, training: churnTraining, vpc: vpcOf(stack), events: 'orders' })), 'events', /a TableSchema/);
+  });
+
+  test('feature groups: none, or one without a FeatureGroupSpec', () => {
+    expectError(attempt((stack) => ({ level: 1, training: churnTraining, vpc: vpcOf(stack), featureGroups: [] })), 'featureGroups', /at least one feature group/);
+    expectError(attempt((stack) => ({ level: 1, training: churnTraining, vpc: vpcOf(stack), featureGroups: [{ spec: 'customers' }] })), 'featureGroups[0].spec', /a FeatureGroupSpec/);
+    expectError(attempt((stack) => ({ level: 1, training: churnTraining, vpc: vpcOf(stack), featureGroups: [null] })), 'featureGroups[0].spec', /a FeatureGroupSpec/);
+  });
+
+  test('an approved version in the context that is not a package of the registry', () => {
+    const group = new MlopsPlatform(new Stack(new App(), 'TestStack', { env }), 'Platform', { level: 0, training: churnTraining }).registry.modelPackageGroupName;
+    const key = `mlops-constructs:approvedModelPackage:${group}`;
+    expectError(attempt(() => ({ level: 0, training: churnTraining }), { [key]: 'arn:aws:sagemaker:eu-west-1:111111111111:model-package/other-group/3' }),
+      `context "${key}"`, new RegExp(`the ARN of a model package of group ${group}`));
+  });
+});

@@ -1,0 +1,303 @@
+/**
+ * `npm run docs:levels`: writes docs/levels/level-<N>.md for each maturity level and docs/README.md
+ * from the level definitions (lib/core/maturity), the reference stacks' construct trees and the
+ * idle-cost tables. test/levels/docs.test.ts renders them again and fails when a committed file
+ * differs, and parses every diagram with Mermaid's own parser.
+ *
+ * Diagrams are Mermaid `architecture-beta`: one group per cloud, one nested group per level, one
+ * service per construct of this library in the reference stack's tree (with an approved model
+ * version in the context, so the endpoint and the drift monitor are drawn), placed in the group of
+ * the level that adds it; edges are the data flow between the platform's children, drawn when both
+ * ends are in the tree.
+ *
+ * Google Cloud: the GCP reference stacks (examples/gcp/levels) and their idle-cost table
+ * (tools/levels/idle-costs-gcp.ts) are read when they are in the build; otherwise the GCP column
+ * says so.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { App } from 'aws-cdk-lib';
+import { IConstruct } from 'constructs';
+import { MATURITY_LEVELS, MaturityLevelDefinition } from '../../lib/core/maturity';
+import * as awsLibrary from '../../lib/aws';
+import { AWS_LEVELS, createLevelStack, MlopsLevelStack } from '../../examples/aws/levels';
+import { awsIdleCost, IdleCost } from './idle-costs';
+
+const ROOT = path.join(__dirname, '..', '..');
+
+/** One service of a diagram: a construct of the library, by its class and construct id. */
+export interface DiagramService {
+  readonly cls: string;
+  readonly id: string;
+  /** The level that adds the class. */
+  readonly level: number;
+}
+
+/** What the docs know about one cloud at one level. */
+export interface CloudLevel {
+  readonly cloud: 'aws' | 'gcp';
+  readonly stackName: string;
+  readonly services: DiagramService[];
+  readonly idle?: { readonly lines: ReadonlyArray<{ type: string; count: number; monthlyUsd?: number; note?: string }>; readonly pricedMonthlyUsd: number; readonly unpriced: readonly string[] };
+  readonly idleWithEndpoint?: { readonly pricedMonthlyUsd: number; readonly unpriced: readonly string[] };
+}
+
+/** The level that adds a construct class. */
+function levelOf(cls: string): number {
+  return MATURITY_LEVELS.find((l) => l.addsConstructs.includes(cls))?.level ?? 0;
+}
+
+/** The library's constructs in the tree under `root` (itself left out), outermost first, one per construct. */
+export function libraryServices(root: IConstruct, library: Record<string, unknown>): DiagramService[] {
+  const classes = new Map<unknown, string>(Object.entries(library)
+    .filter(([name, v]) => typeof v === 'function' && name !== 'MlopsPlatform')
+    .map(([name, v]) => [v, name]));
+  const services: DiagramService[] = [];
+  for (const c of root.node.findAll()) {
+    const cls = classes.get(Object.getPrototypeOf(c).constructor);
+    if (cls !== undefined && MATURITY_LEVELS.some((l) => l.addsConstructs.includes(cls))) {
+      services.push({ cls, id: c.node.id, level: levelOf(cls) });
+    }
+  }
+  return services;
+}
+
+/** The context that says a version of the reference stack's registry is approved (drawn, not deployed: no account is written). */
+function approvedContext(stackName: string): Record<string, string> {
+  const group = `${stackName.toLowerCase()}-churn`;
+  return { [`mlops-constructs:approvedModelPackage:${group}`]: `arn:aws:sagemaker:us-east-1:000000000000:model-package/${group}/1` };
+}
+
+function awsLevel(level: number): CloudLevel {
+  const stack = createLevelStack(new App(), level);
+  const withEndpoint = createLevelStack(new App({ context: approvedContext(`MlopsLevel${level}Aws`) }), level);
+  const template = (s: MlopsLevelStack) => App.of(s)!.synth().getStackByName(s.stackName).template;
+  const idle: IdleCost = awsIdleCost(template(stack));
+  const idleWith = awsIdleCost(template(withEndpoint));
+  return {
+    cloud: 'aws',
+    stackName: stack.stackName,
+    services: libraryServices(withEndpoint.platform, awsLibrary),
+    idle: { lines: idle.lines.map((l) => ({ type: l.type, count: l.count, monthlyUsd: l.monthlyUsd, note: l.entry.note })), pricedMonthlyUsd: idle.pricedMonthlyUsd, unpriced: idle.unpriced },
+    idleWithEndpoint: { pricedMonthlyUsd: idleWith.pricedMonthlyUsd, unpriced: idleWith.unpriced },
+  };
+}
+
+/** The GCP side, when examples/gcp/levels is in the build. */
+function gcpLevel(level: number): CloudLevel | undefined {
+  const examples = path.join(ROOT, 'examples', 'gcp', 'levels', 'index.ts');
+  const costs = path.join(ROOT, 'tools', 'levels', 'idle-costs-gcp.ts');
+  if (!fs.existsSync(examples)) {
+    return undefined;
+  }
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const { App: TfApp, Testing } = require('cdktf');
+  const gcp = require(examples);
+  const gcpLibrary = require(path.join(ROOT, 'lib', 'gcp'));
+  if (!(gcp.GCP_LEVELS as number[]).includes(level)) {
+    return undefined;
+  }
+  const stack = gcp.createLevelStack(new TfApp(), level);
+  let idle: CloudLevel['idle'];
+  if (fs.existsSync(costs)) {
+    const cost = require(costs).gcpIdleCost(JSON.parse(Testing.synth(stack)));
+    idle = { lines: cost.lines.map((l: { type: string; count: number; monthlyUsd?: number; entry: { note?: string } }) => ({ type: l.type, count: l.count, monthlyUsd: l.monthlyUsd, note: l.entry.note })), pricedMonthlyUsd: cost.pricedMonthlyUsd, unpriced: cost.unpriced };
+  }
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  return { cloud: 'gcp', stackName: stack.node.id, services: libraryServices(stack.platform, gcpLibrary), idle };
+}
+
+/** Data flow between the platform's children (construct ids), each drawn when both ends exist. */
+const FLOWS: ReadonlyArray<readonly [string, 'L' | 'R' | 'T' | 'B', string, 'L' | 'R' | 'T' | 'B']> = [
+  ['Ingest', 'R', 'Lake', 'L'],
+  ['Lake', 'R', 'Features', 'L'],
+  ['Lake', 'B', 'Pipeline', 'T'],
+  ['Training', 'R', 'Pipeline', 'L'],
+  ['Pipeline', 'R', 'Registry', 'L'],
+  ['Registry', 'R', 'Endpoint', 'L'],
+  ['Registry', 'B', 'Delivery', 'T'],
+  ['Delivery', 'R', 'Endpoint', 'B'],
+  ['Endpoint', 'T', 'Lake', 'B'],
+  ['Endpoint', 'B', 'Drift', 'T'],
+  ['Drift', 'L', 'Pipeline', 'B'],
+];
+
+const ICONS: Record<string, string> = { DataLake: 'database', FeatureStore: 'database', ModelRegistry: 'disk', StreamingIngest: 'internet' };
+
+const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '_');
+
+/** The Mermaid `architecture-beta` diagram of the given clouds at a level. */
+export function renderDiagram(level: number, clouds: readonly CloudLevel[]): string {
+  const lines = ['architecture-beta'];
+  for (const cloud of clouds) {
+    const name = cloud.cloud === 'aws' ? 'AWS' : 'Google Cloud';
+    lines.push(`    group ${cloud.cloud}(cloud)[${name} ${cloud.stackName}]`);
+    for (const def of MATURITY_LEVELS.filter((l) => l.level <= level)) {
+      const mine = cloud.services.filter((s) => s.level === def.level);
+      if (mine.length === 0) continue;
+      const group = `${cloud.cloud}_l${def.level}`;
+      lines.push(`    group ${group}[Level ${def.level} ${def.name.replace(/[^A-Za-z0-9 ]/g, '')}] in ${cloud.cloud}`);
+      for (const s of mine) {
+        lines.push(`    service ${cloud.cloud}_${slug(s.id)}(${ICONS[s.cls] ?? 'server'})[${s.cls} ${s.id}] in ${group}`);
+      }
+    }
+    const ids = new Set(cloud.services.map((s) => s.id));
+    for (const [from, fromSide, to, toSide] of FLOWS) {
+      if (ids.has(from) && ids.has(to)) {
+        lines.push(`    ${cloud.cloud}_${slug(from)}:${fromSide} --> ${toSide}:${cloud.cloud}_${slug(to)}`);
+      }
+    }
+  }
+  return lines.join('\n');
+}
+
+/** What each level's page says beyond the definitions: data flow, day one, next level, what only a deploy shows. */
+const TEXT: Record<number, { flow: string; dayOne: string[]; next: string; deployOnly: string[] }> = {
+  0: {
+    flow: 'The team writes the training table into the lake\'s curated zone (`customer_churn`), trains wherever it likes, uploads the model archive into the artifacts zone and registers a version in the model registry (`<prefix>-churn`). Once a version is approved, the next deploy creates the endpoint, which serves it.',
+    dayOne: [
+      '`npx cdk deploy MlopsLevel0Aws` (after `cdk bootstrap`): the lake and the registry; no endpoint yet (the synth warns `mlops-constructs:MlopsPlatform.noApprovedModelVersion`).',
+      'Register a model package (built-in XGBoost image, archive in the artifacts zone) and approve it.',
+      '`npx cdk deploy MlopsLevel0Aws -c mlops-constructs:approvedModelPackage:mlopslevel0aws-churn=<package ARN>`: the serverless endpoint serves it.',
+    ],
+    next: 'Level 1 adds the stream, the feature store and a scheduled training pipeline, in a network of their own: same lake, same registry (their logical ids do not change, tested).',
+    deployOnly: ['That the hand-registered package is servable by the serverless endpoint (image, archive layout, memory).', 'Serverless cold starts.'],
+  },
+  1: {
+    flow: 'Producers put JSON records on the Kinesis stream; Firehose writes them as Parquet into the raw zone (`orders`). A labelling job of the team fills `customer_churn` in curated (not part of the platform). Every day at 03:00 UTC the pipeline materializes a dataset version, trains the built-in XGBoost on it (a SageMaker training job in the isolated subnets), evaluates it, gates it on the bar and the champion and registers a version. The endpoint captures every request and response into the raw zone.',
+    dayOne: [
+      '`npx cdk deploy MlopsLevel1Aws`.',
+      'Send records to the stream; fill the curated table; start the pipeline once by hand (`aws stepfunctions start-execution`) instead of waiting for 03:00.',
+      'Approve the first registered version, then deploy again with its package ARN in the context (as at level 0): the endpoint (one ml.m5.large) starts serving and capturing.',
+    ],
+    next: 'Level 2 delivers the platform and every approved version through a pipeline: create a CodeConnections connection to your repository and give the repository in the context.',
+    deployOnly: ['That Athena, the training and transform jobs and the gate run as written (see TrainingPipeline).', 'Firehose\'s Parquet conversion of real records.', 'Capture objects in the raw zone.'],
+  },
+  2: {
+    flow: 'A push to the repository, or an approval in the registry, runs the delivery pipeline: source → install, test, synth (the synth step looks up the registry\'s latest approved version and writes it into the context) → the platform stack itself, by CDK Pipelines\' self-mutation (the endpoint rolls a new version out by canary: one instance first, rolled back by its error-rate and latency alarms) → the application\'s staging stage → approval → production stage.',
+    dayOne: [
+      '`npx cdk deploy MlopsLevel2Aws -c mlops-constructs:repository=<owner/name>`, the repository holding this CDK app.',
+      'Approve the pending connection `MlopsLevel2Aws` in the console (Developer Tools → Connections): until then the pipeline cannot read the repository.',
+      'Push: from then on the pipeline deploys the platform; approvals in the registry deploy new versions.',
+    ],
+    next: 'Level 3 adds the drift monitor and lets retrained versions promote themselves when they beat the champion.',
+    deployOnly: ['That the connection is approved and the synth step\'s lookup finds the approved package.', 'The canary\'s bake and the alarm rollback on a real regression.', 'That staging and production (one account here) do not collide.'],
+  },
+  3: {
+    flow: 'As level 2, plus: every day the drift monitor computes PSI, KS, unseen categories and missing rates of the captured requests against the training table, publishes them to CloudWatch, and on an alarm-level statistic starts the training pipeline; a retrained version that clears the bar and beats the champion is approved by the gate itself, which re-runs the delivery pipeline.',
+    dayOne: [
+      '`npx cdk deploy MlopsLevel3Aws -c mlops-constructs:repository=<owner/name>` and approve the connection.',
+      'Once the endpoint serves and captures, the drift monitor is created with it (it reads the capture): deploy once more after the first approval.',
+    ],
+    next: 'This is the highest level. Grow sideways: more feature groups, more models (one platform per model), accelerators for the training spec.',
+    deployOnly: ['The drift queries on real captures (proven offline on DuckDB only).', 'That a drift alarm starts a run while none is under way, and that the promoted version reaches the endpoint.'],
+  },
+};
+
+const usd = (n: number | undefined) => (n === undefined ? 'price not in the table' : `$${n.toFixed(2)}`);
+
+function idleSection(cloud: CloudLevel | undefined, label: string): string[] {
+  if (cloud === undefined) {
+    return [`**${label}**: the reference stacks of this cloud are not in this build.`, ''];
+  }
+  if (cloud.idle === undefined) {
+    return [`**${label}** (\`${cloud.stackName}\`): no idle-cost table in this build.`, ''];
+  }
+  const out = [`**${label}** (\`${cloud.stackName}\`${cloud.cloud === 'aws' ? ', before a model version is approved' : ''}): ${usd(cloud.idle.pricedMonthlyUsd)} a month${cloud.idle.unpriced.length ? `, plus ${cloud.idle.unpriced.map((t) => `\`${t}\``).join(', ')} (no price in the table)` : ''}.`, ''];
+  if (cloud.idle.lines.length > 0) {
+    out.push('| resource type | count | per month | note |', '|---|---|---|---|');
+    for (const l of cloud.idle.lines) {
+      out.push(`| \`${l.type}\` | ${l.count} | ${usd(l.monthlyUsd)} | ${(l.note ?? '').replace(/\|/g, '\\|')} |`);
+    }
+    out.push('');
+  }
+  if (cloud.idleWithEndpoint) {
+    out.push(`With the endpoint serving an approved version: ${usd(cloud.idleWithEndpoint.pricedMonthlyUsd)} a month${cloud.idleWithEndpoint.unpriced.length ? ` plus ${cloud.idleWithEndpoint.unpriced.map((t) => `\`${t}\``).join(', ')}, which bills per instance-hour (no price for its instance type in the table)` : ''}.`, '');
+  }
+  return out;
+}
+
+function renderLevel(def: MaturityLevelDefinition, aws: CloudLevel, gcp: CloudLevel | undefined): string {
+  const t = TEXT[def.level];
+  const services = (c: CloudLevel | undefined) => (c === undefined ? 'not in this build' : c.services.map((s) => `\`${s.cls}\` (${s.id})`).join(', '));
+  const lines = [
+    `<!-- Generated by \`npm run docs:levels\` (tools/levels/write-docs.ts) from lib/core/maturity, the reference stacks and the idle-cost tables. Do not edit. -->`,
+    `# Level ${def.level}: ${def.name}`,
+    '',
+    def.summary,
+    '',
+    `Adds: ${def.adds.map((c) => `\`${c}\``).join(', ')}; constructs ${def.addsConstructs.map((c) => `\`${c}\``).join(', ')}. `
+      + `In the industry's models: Google — ${def.industry.google}; Microsoft — ${def.industry.microsoft}; AWS — ${def.industry.aws}.`,
+    '',
+    '| | AWS | Google Cloud |',
+    '|---|---|---|',
+    `| reference stack | \`${aws.stackName}\` | ${gcp ? `\`${gcp.stackName}\`` : 'not in this build'} |`,
+    `| constructs | ${services(aws)} | ${services(gcp)} |`,
+    '',
+    '## Architecture',
+    '',
+    'Generated from the construct trees (with an approved model version, so the endpoint is drawn).',
+    '',
+    '```mermaid',
+    renderDiagram(def.level, gcp ? [aws, gcp] : [aws]),
+    '```',
+    '',
+    '## Data flow (AWS)',
+    '',
+    t.flow,
+    '',
+    '## Day one (AWS)',
+    '',
+    ...t.dayOne.map((d, i) => `${i + 1}. ${d}`),
+    '',
+    '## Moving to the next level',
+    '',
+    t.next,
+    '',
+    '## What only a deploy shows',
+    '',
+    ...t.deployOnly.map((d) => `- ${d}`),
+    '',
+    '## What bills while idle',
+    '',
+    'Estimates from the committed price tables (tools/levels/idle-costs.ts and idle-costs-gcp.ts: each price with its source and date), computed from the synthesized stack; US East list prices on AWS.',
+    '',
+    ...idleSection(aws, 'AWS'),
+    ...idleSection(gcp, 'Google Cloud'),
+  ];
+  return `${lines.join('\n').trimEnd()}\n`;
+}
+
+function renderReadme(): string {
+  const lines = [
+    `<!-- Generated by \`npm run docs:levels\` (tools/levels/write-docs.ts) from lib/core/maturity. Do not edit. -->`,
+    '# MLOps maturity levels',
+    '',
+    'Each level is one `MlopsPlatform` construct with a `level` (the same on both clouds); raising the number adds children and replaces none of the lake, the registry or the feature groups (tested). The reference stacks deploy with `npx cdk deploy MlopsLevel<N>Aws` on AWS and `terraform init && terraform apply -var project=… -var region=…` on Google Cloud.',
+    '',
+    '| level | gives the team | Google | Microsoft | AWS |',
+    '|---|---|---|---|---|',
+    ...MATURITY_LEVELS.map((l) => `| [${l.level}: ${l.name}](levels/level-${l.level}.md) | ${l.summary} | ${l.industry.google} | ${l.industry.microsoft} | ${l.industry.aws} |`),
+    '',
+    'Sources: Google Cloud, "MLOps: Continuous delivery and automation pipelines in machine learning"; Microsoft, "Machine Learning operations maturity model"; AWS, "MLOps foundation roadmap for enterprises with Amazon SageMaker" (links in lib/core/maturity/levels.ts).',
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+/** Every generated file, by path relative to the repository root. */
+export function renderLevelDocs(): Record<string, string> {
+  const files: Record<string, string> = { 'docs/README.md': renderReadme() };
+  for (const def of MATURITY_LEVELS) {
+    if (!AWS_LEVELS.includes(def.level)) continue;
+    files[`docs/levels/level-${def.level}.md`] = renderLevel(def, awsLevel(def.level), gcpLevel(def.level));
+  }
+  return files;
+}
+
+if (require.main === module) {
+  for (const [file, text] of Object.entries(renderLevelDocs())) {
+    fs.mkdirSync(path.dirname(path.join(ROOT, file)), { recursive: true });
+    fs.writeFileSync(path.join(ROOT, file), text);
+    console.log(`wrote ${file}`);
+  }
+}
