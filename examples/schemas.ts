@@ -4,7 +4,7 @@
  * Pub/Sub Avro schema and the Vertex AI feature registry on Google Cloud, so no two of them can
  * disagree about a column.
  */
-import { FeatureGroupSpec, FieldType, TableSchema } from 'mlops-constructs';
+import { EvaluationMetric, FeatureGroupSpec, FieldType, TableSchema, TrainingPipelineSpec } from 'mlops-constructs';
 
 /** Orders as they arrive from the shop. */
 export const orders = new TableSchema({
@@ -45,3 +45,21 @@ export const customerFeatures = new FeatureGroupSpec({
   schema: customerDaily,
   description: 'Order behaviour per customer, recomputed daily.',
 });
+
+/**
+ * The customer table with the label a churn model learns: the shared `customer_daily` features
+ * plus whether the customer ordered nothing in the 30 days after `computed_at`.
+ */
+export const customerChurn = new TableSchema({
+  name: 'customer_churn',
+  description: 'customer_daily with the churn label (no order in the next 30 days), filled in by the labelling job.',
+  fields: [...customerDaily.fields.map((f) => ({ name: f.name, type: f.type, description: f.description })), { name: 'churned_30d', type: FieldType.BOOLEAN }],
+  entityKeys: [...customerDaily.entityKeys],
+  eventTime: customerDaily.eventTime,
+});
+
+/**
+ * The model of the maturity-level reference architectures (both clouds): churn in 30 days from
+ * `customerChurn`, AUC (the boolean label's default) with a bar of 0.7.
+ */
+export const churnTraining = new TrainingPipelineSpec({ name: 'churn', schema: customerChurn, label: 'churned_30d', metric: EvaluationMetric.AUC, bar: 0.7 });

@@ -25,7 +25,7 @@ afterAll(() => fs.rmSync(out, { recursive: true, force: true }));
 
 test('the examples cover both clouds: lake, ingest → lake → features, train and serve, the add-to-an-existing-stack case, and continuous training', () => {
   expect(aws.map((s) => s.name).sort()).toEqual(['MlopsContinuousTrainingExample', 'MlopsExistingStackExample', 'MlopsFeaturesExample', 'MlopsLakeExample', 'MlopsTrainServeExample']);
-  expect(gcp.map((s) => s.name)).toEqual(['mlops-lake-example', 'mlops-existing-stack-example', 'mlops-features-example', 'mlops-train-serve-example', 'mlops-continuous-training-example']);
+  expect(gcp.map((s) => s.name)).toEqual(['mlops-lake-example', 'mlops-existing-stack-example', 'mlops-features-example', 'mlops-train-serve-example', 'mlops-continuous-training-example', 'mlops-level-0-gcp', 'mlops-level-1-gcp']);
 });
 
 test('AWS examples: zero CloudFormation validator and cdk-nag findings', () => {

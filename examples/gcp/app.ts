@@ -7,6 +7,7 @@ import { GcpContinuousTrainingStack } from './continuous-training-stack';
 import { GcpExistingOrdersStack } from './existing-stack';
 import { GcpFeaturesStack } from './features-stack';
 import { GcpLakeStack } from './lake-stack';
+import { createLevelStack, GCP_LEVELS } from './levels';
 import { GcpTrainServeStack } from './train-serve-stack';
 
 /** Adds the example stacks to `app`. */
@@ -16,6 +17,9 @@ export function buildGcpExamples(app: App): void {
   new GcpFeaturesStack(app, 'mlops-features-example');
   new GcpTrainServeStack(app, 'mlops-train-serve-example');
   new GcpContinuousTrainingStack(app, 'mlops-continuous-training-example');
+  for (const level of GCP_LEVELS) {
+    createLevelStack(app, level);
+  }
 }
 
 if (require.main === module) {

@@ -20,3 +20,4 @@ export * from './model-endpoint';
 export * from './model-registry';
 export * from './training-pipeline';
 export * from './policy';
+export * from './mlops-platform';

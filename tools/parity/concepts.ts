@@ -99,7 +99,7 @@ export const PARITY_CONCEPTS: readonly ParityConcept[] = [
     allowed: [
       { kind: 'props', cloud: 'aws', names: ['accelerator'], reason: 'The AWS cluster-level accelerator sizes the default worker group and the training-job profile (one job shape); GCP pools each carry their own accelerator, and custom jobs take one per request.' },
       { kind: 'props', cloud: 'aws', names: ['workerGroups', 'hyperPod', 'controllerInstanceType', 'deepHealthChecks', 'nodeVolumeSize', 'fileSystem'], reason: 'The service\'s own names (R1): HyperPod instance groups, its Slurm controller, deep health checks, node volumes and FSx for Lustre; GKE has node pools (`gpuPools`).' },
-      { kind: 'props', cloud: 'gcp', names: ['gpuPools', 'releaseChannel', 'systemMachineType', 'trainingNamespace', 'trainingKubernetesServiceAccount'], reason: 'The service\'s own names (R1): GKE node pools, release channel, the CPU system pool and the Workload Identity binding of training pods.' },
+      { kind: 'props', cloud: 'gcp', names: ['gpuPools', 'releaseChannel', 'systemMachineType', 'trainingNamespace', 'trainingKubernetesServiceAccount', 'gkeCluster'], reason: 'The service\'s own names (R1): GKE node pools, release channel, the CPU system pool and the Workload Identity binding of training pods; `gkeCluster: false` keeps only the launch profile, as `hyperPod: false` does on AWS.' },
       { kind: 'props', cloud: 'aws', names: ['vpc', 'vpcSubnets'], reason: 'Networks are the service\'s (R1): an aws-cdk `IVpc` and subnet selection on AWS; GCP names a VPC network and subnetwork.' },
       { kind: 'props', cloud: 'gcp', names: ['network', 'subnetwork', 'masterIpv4CidrBlock', 'masterAuthorizedNetworks', 'privateEndpoint', 'podsSecondaryRangeName', 'servicesSecondaryRangeName'], reason: 'GKE private-cluster networking: VPC network and subnetwork by name, control-plane range and access, secondary ranges; HyperPod and training jobs take an `IVpc`.' },
       { kind: 'props', cloud: 'gcp', names: ['location'], reason: 'The GKE cluster\'s region (also Vertex AI\'s); AWS uses the stack\'s region.' },
@@ -175,4 +175,6 @@ export const PARITY_CONCEPTS: readonly ParityConcept[] = [
  * Constructs exported by one cloud only, with the reason; every other exported construct must be
  * in a row of PARITY_CONCEPTS. Empty today: each construct exists on both clouds.
  */
-export const CLOUD_ONLY_CONSTRUCTS: readonly CloudOnlyConstruct[] = [];
+export const CLOUD_ONLY_CONSTRUCTS: readonly CloudOnlyConstruct[] = [
+  { cloud: 'gcp', name: 'MlopsPlatform', reason: 'The AWS MlopsPlatform (issue 14) is built on its own branch; once both have landed this becomes a row of PARITY_CONCEPTS.' },
+];

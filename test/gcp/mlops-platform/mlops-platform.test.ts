@@ -1,0 +1,246 @@
+/**
+ * MlopsPlatform on Google Cloud: each level's construct tree holds exactly the constructs its
+ * definition lists (lib/core/maturity), growing a level keeps every stateful resource of the
+ * lower level as it is (address and configuration), the reference stacks take their project and
+ * region from validated variables, and bad input fails at synth naming the prop.
+ */
+import { TerraformStack, TerraformVariable, Testing } from 'cdktf';
+import { Construct, IConstruct } from 'constructs';
+import * as gcp from 'mlops-constructs/gcp';
+import { FeatureGroupSpec, maturityLevelCapabilities, maturityLevelConstructs, MlopsValidationError } from 'mlops-constructs';
+import { MlopsPlatform, MlopsPlatformProps } from 'mlops-constructs/gcp';
+import { createLevelStack, levelApis, LEVEL_PROJECT_PATTERN, LEVEL_REGION_PATTERN } from '../../../examples/gcp/levels';
+import { churnTraining, orders } from '../../../examples/schemas';
+import { gcpStatefulIds, GCP_STATEFUL_TYPES } from '../../../tools/stateful';
+import { newStack, Synth } from '../support';
+
+const KEY = { id: 'projects/acme/locations/europe-west4/keyRings/ml/cryptoKeys/platform' };
+
+function platform(stack: Construct, props: Partial<MlopsPlatformProps> = {}): MlopsPlatform {
+  return new MlopsPlatform(stack, 'Platform', {
+    level: 1, training: churnTraining, events: orders, region: 'europe-west4', encryptionKey: KEY, network: 'ml-vpc', ...props,
+  });
+}
+
+/** The classes the gcp entry point exports, by constructor. */
+const LIBRARY_CLASSES = new Map<unknown, string>(Object.entries(gcp).filter(([, v]) => typeof v === 'function').map(([name, v]) => [v, name]));
+
+/** The library's construct classes in the tree below `root` (the root itself left out). */
+function libraryConstructsBelow(root: IConstruct): string[] {
+  return [...new Set(root.node.findAll().filter((c) => c !== root).map((c) => LIBRARY_CLASSES.get(c.constructor)).filter((n): n is string => n !== undefined))].sort();
+}
+
+/** A reference stack's Terraform JSON. */
+function levelDocument(level: number): any {
+  const app = Testing.app();
+  return JSON.parse(JSON.stringify(createLevelStack(app, level).toTerraform()));
+}
+
+/** The configuration of every stateful resource, without metadata and dependencies (adding a dependency replaces nothing). */
+function statefulConfigs(doc: any): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const address of Object.keys(gcpStatefulIds(doc))) {
+    const [type, name] = address.split('.');
+    const { '//': _meta, depends_on: _deps, ...config } = doc.resource[type][name];
+    out[address] = config;
+  }
+  return out;
+}
+
+describe('the construct tree of each level is what MATURITY_LEVELS says', () => {
+  test.each([0, 1])('level %i', (level) => {
+    const stack = newStack();
+    const p = platform(stack, { level });
+    expect(libraryConstructsBelow(p)).toEqual([...maturityLevelConstructs(level)].sort());
+    expect(p.capabilities).toEqual(maturityLevelCapabilities(level));
+    expect(p.level).toBe(level);
+  });
+
+  test('the children have fixed ids, whatever the level', () => {
+    const ids = (level: number) => platform(newStack(), { level }).node.children.map((c) => c.node.id);
+    expect(ids(0)).toEqual(['Lake', 'Registry', 'Endpoint']);
+    expect(ids(1)).toEqual(['Lake', 'Registry', 'Endpoint', 'Ingest', 'Features', 'Training', 'Pipeline']);
+  });
+
+  test('level 0: the lake holds the spec\'s table in curated, the registry is named after the spec, the endpoint captures nothing', () => {
+    const stack = newStack();
+    const p = platform(stack, { level: 0 });
+    const synth = new Synth(stack);
+    expect(synth.at('google_bigquery_table', 'Platform/Lake/Zone-curated/Table-customer_churn')).toMatchObject({ table_id: 'customer_churn', encryption_configuration: { kms_key_name: KEY.id } });
+    expect(p.registry.modelId).toBe('churn');
+    expect(synth.at('google_vertex_ai_endpoint', 'Platform/Endpoint/Resource').predict_request_response_logging_config).toBeUndefined();
+    expect(p.ingest).toBeUndefined();
+    expect(p.pipeline).toBeUndefined();
+    expect(synth.resources('google_workflows_workflow')).toHaveLength(0);
+  });
+
+  test('level 1: the endpoint logs into the lake\'s raw zone, the stream feeds the raw zone, training has no GKE cluster, the pipeline is scheduled', () => {
+    const stack = newStack();
+    const p = platform(stack, { level: 1 });
+    const synth = new Synth(stack);
+    expect(synth.at('google_vertex_ai_endpoint', 'Platform/Endpoint/Resource').predict_request_response_logging_config).toMatchObject({
+      enabled: true,
+      bigquery_destination: { output_uri: expect.stringContaining('platform_request_response_logging') },
+    });
+    expect(synth.at('google_vertex_ai_endpoint', 'Platform/Endpoint/Resource').predict_request_response_logging_config.bigquery_destination.output_uri)
+      .toContain(synth.ref('google_bigquery_dataset', 'Platform/Lake/Zone-raw/Dataset', 'dataset_id'));
+    expect(synth.at('google_bigquery_table', 'Platform/Lake/Zone-raw/Table-orders')).toMatchObject({ table_id: 'orders' });
+    expect(synth.at('google_pubsub_topic', 'Platform/Ingest/Resource')).toMatchObject({ name: 'platform-orders' });
+    expect(synth.resources('google_container_cluster')).toHaveLength(0);
+    expect(synth.resources('google_container_node_pool')).toHaveLength(0);
+    expect(p.trainingCluster!.cluster).toBeUndefined();
+    expect(p.trainingCluster!.trainingJobProfile.region).toBe('europe-west4');
+    expect(synth.at('google_workflows_workflow', 'Platform/Pipeline/Resource')).toMatchObject({ name: 'platform-churn', region: 'europe-west4' });
+    expect(synth.at('google_cloud_scheduler_job', 'Platform/Pipeline/Schedule')).toMatchObject({ schedule: '0 3 * * *' });
+    expect(synth.at('google_vertex_ai_feature_group', 'Platform/Features/Group-customer_churn/Resource')).toMatchObject({ name: 'platform_customer_churn' });
+  });
+
+  test('the default feature group is the spec\'s schema; given groups replace it', () => {
+    const stack = newStack();
+    const p = platform(stack, { featureGroups: [new FeatureGroupSpec({ name: 'orders_by_customer', schema: orders })] });
+    expect(p.featureStore!.featureGroups.map((g) => g.spec.name)).toEqual(['orders_by_customer']);
+  });
+});
+
+describe('growing a level replaces no stateful resource (reference stacks)', () => {
+  const docs = [0, 1].map(levelDocument);
+
+  test.each([[0, 1]])('every stateful resource of level %i is at level %i, with the same address and configuration', (from, to) => {
+    const before = statefulConfigs(docs[from]);
+    const after = statefulConfigs(docs[to]);
+    expect(Object.keys(before).length).toBeGreaterThan(10);
+    for (const [address, config] of Object.entries(before)) {
+      expect({ address, config: after[address] }).toEqual({ address, config });
+    }
+    expect(Object.keys(after).length).toBeGreaterThan(Object.keys(before).length);
+  });
+
+  test('the stateful types guarded include the lake, the key and the topics', () => {
+    const types = new Set(Object.values(gcpStatefulIds(docs[1])));
+    for (const type of ['google_storage_bucket', 'google_bigquery_dataset', 'google_bigquery_table', 'google_kms_key_ring', 'google_kms_crypto_key', 'google_pubsub_topic', 'google_vertex_ai_feature_online_store', 'google_vertex_ai_feature_group']) {
+      expect(GCP_STATEFUL_TYPES.has(type) && types.has(type)).toBe(true);
+    }
+  });
+});
+
+describe('the reference stacks', () => {
+  test.each([0, 1])('level %i: project and region are validated variables; the provider and every child use them; no literal project or region', (level) => {
+    const doc = levelDocument(level);
+    expect(Object.keys(doc.variable).sort()).toEqual(['project', 'region']);
+    expect(doc.variable.project.validation[0].condition).toContain(LEVEL_PROJECT_PATTERN);
+    expect(doc.variable.region.validation[0].condition).toContain(LEVEL_REGION_PATTERN);
+    expect(doc.provider.google[0]).toMatchObject({ project: '${var.project}', region: '${var.region}' });
+    const text = JSON.stringify(doc.resource);
+    for (const placeholder of ['acme', 'example', 'my-project', 'us-central1', 'europe-west4']) {
+      expect(text).not.toContain(placeholder);
+    }
+    expect(doc.resource.google_storage_bucket).toBeDefined();
+    for (const bucket of Object.values<any>(doc.resource.google_storage_bucket)) {
+      expect(bucket.name).toMatch(/^\$\{var\.project\}-mlops-/);
+      expect(bucket.location).toBe('${var.region}');
+    }
+  });
+
+  test('the variables\' patterns accept real ids and regions and refuse others (the same regexes Terraform evaluates)', () => {
+    const project = new RegExp(LEVEL_PROJECT_PATTERN);
+    const region = new RegExp(LEVEL_REGION_PATTERN);
+    expect(['acme-ml-prod', 'my-project-123456'].every((p) => project.test(p))).toBe(true);
+    expect(['Acme', 'ab', 'example.com:proj', 'trailing-', '1abcdef'].some((p) => project.test(p))).toBe(false);
+    expect(['us-central1', 'europe-west4', 'asia-northeast1', 'me-central2'].every((r) => region.test(r))).toBe(true);
+    expect(['mars-north1', 'US', 'us-central1-a', '${var.x}'].some((r) => region.test(r))).toBe(false);
+  });
+
+  test.each([0, 1])('level %i: one google_project_service per API of the level, never disabled on destroy, and every platform resource waits for them', (level) => {
+    const doc = levelDocument(level);
+    const services = Object.values<any>(doc.resource.google_project_service);
+    expect(services.map((s) => s.service).sort()).toEqual(levelApis(level).sort());
+    for (const s of services) {
+      expect(s).toMatchObject({ project: '${var.project}', disable_on_destroy: false });
+    }
+    const addresses = Object.keys(doc.resource.google_project_service).map((name) => `google_project_service.${name}`);
+    for (const [type, byName] of Object.entries<Record<string, any>>(doc.resource)) {
+      for (const [name, config] of Object.entries(byName)) {
+        if (String(config['//'].metadata.path).includes('/Platform/')) {
+          expect({ at: `${type}.${name}`, waits: addresses.every((a) => (config.depends_on ?? []).includes(a)) }).toEqual({ at: `${type}.${name}`, waits: true });
+        }
+      }
+    }
+  });
+
+  test('level 1 peers the jobs\' network through private services access, and the pipeline\'s default images follow the region variable', () => {
+    const doc = levelDocument(1);
+    expect(Object.values<any>(doc.resource.google_service_networking_connection)[0]).toMatchObject({ service: 'servicenetworking.googleapis.com' });
+    const workflow = Object.values<any>(doc.resource.google_workflows_workflow)[0];
+    const host = Object.values<string>(workflow.user_env_vars).find((v) => v.includes('docker.pkg.dev'));
+    expect(host).toContain('"europe" = "europe-docker.pkg.dev"');
+    expect(host).toContain('split("-", var.region)');
+    expect(workflow.source_contents).toContain('/vertex-ai/training/xgboost-cpu.1-7:latest');
+    expect(workflow.source_contents).toContain('/vertex-ai/prediction/xgboost-cpu.1-7:latest');
+  });
+});
+
+describe('bad input fails at synth, naming the prop', () => {
+  const fails = (props: Record<string, unknown>, property: string) => {
+    let error: unknown;
+    try {
+      platform(newStack(), props as Partial<MlopsPlatformProps>);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(MlopsValidationError);
+    expect((error as MlopsValidationError).property).toBe(property);
+    expect((error as MlopsValidationError).constructPath).toBe('stack/Platform');
+    return error as MlopsValidationError;
+  };
+
+  test('an unknown level (JavaScript too: a string, null)', () => {
+    for (const level of [4, -1, 1.5, '1', null]) {
+      expect(fails({ level }, 'level').allowed).toContain('0 (manual), 1 (continuous training), 2 (CI/CD), 3 (automated retraining)');
+    }
+  });
+
+  test('levels 2 and 3 are refused by this build, saying what they need', () => {
+    expect(fails({ level: 2 }, 'level').allowed).toContain('DeliveryPipeline');
+    expect(fails({ level: 3 }, 'level').allowed).toContain('DriftMonitor');
+  });
+
+  test('props that are not an object', () => {
+    expect(() => new MlopsPlatform(newStack(), 'Platform', null as unknown as MlopsPlatformProps)).toThrow(MlopsValidationError);
+  });
+
+  test('a training that is not a TrainingPipelineSpec, events that are not a TableSchema, feature groups that are not FeatureGroupSpecs', () => {
+    fails({ training: { name: 'churn' } }, 'training');
+    fails({ events: 'orders' }, 'events');
+    fails({ featureGroups: [] }, 'featureGroups');
+    fails({ featureGroups: [{ name: 'x' }] }, 'featureGroups[0]');
+  });
+
+  test('a prefix too long, misspelled, not a string, or a token; a construct id that gives no prefix', () => {
+    expect(fails({ prefix: 'a-very-long-platform-prefix' }, 'prefix').allowed).toContain('1 to 20 characters');
+    fails({ prefix: 'Mlops' }, 'prefix');
+    fails({ prefix: 42 }, 'prefix');
+    const stack = newStack();
+    const variable = new TerraformVariable(stack, 'p', { type: 'string' });
+    expect(() => platform(stack, { prefix: variable.stringValue })).toThrow(/a literal value, not a token/);
+    expect(() => new MlopsPlatform(newStack(), '42', { level: 0, training: churnTraining })).toThrow(/the construct id "42" gives none/);
+  });
+
+  test('level 1 without a network, or with one that is not a string', () => {
+    expect(fails({ network: undefined }, 'network').allowed).toContain('private services access');
+    fails({ network: 7 }, 'network');
+    expect(() => platform(newStack(), { level: 0, network: undefined })).not.toThrow();
+  });
+
+  test('a bad project or region literal; iam roles (a platform has no resource of its own)', () => {
+    fails({ project: 'Acme' }, 'project');
+    fails({ region: 'mars' }, 'region');
+    expect(() => platform(newStack(), { iam: { 'roles/viewer': ['user:a@example.com'] } })).toThrow(/grant on its children/);
+  });
+});
+
+test('the default prefix is the construct id, lowercased', () => {
+  const stack: TerraformStack = newStack();
+  const p = new MlopsPlatform(stack, 'Churn_Platform', { level: 0, training: churnTraining, region: 'europe-west4', encryptionKey: KEY });
+  expect(p.prefix).toBe('churn-platform');
+  expect(p.endpoint.prefix).toBe('churn-platform');
+});
