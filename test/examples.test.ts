@@ -23,9 +23,12 @@ beforeAll(() => {
 
 afterAll(() => fs.rmSync(out, { recursive: true, force: true }));
 
-test('the examples cover both clouds: lake, ingest → lake → features, train and serve, the add-to-an-existing-stack case, and continuous training', () => {
-  expect(aws.map((s) => s.name).sort()).toEqual(['MlopsContinuousTrainingExample', 'MlopsExistingStackExample', 'MlopsFeaturesExample', 'MlopsLakeExample', 'MlopsTrainServeExample']);
-  expect(gcp.map((s) => s.name)).toEqual(['mlops-lake-example', 'mlops-existing-stack-example', 'mlops-features-example', 'mlops-train-serve-example', 'mlops-continuous-training-example', 'mlops-level-0-gcp', 'mlops-level-1-gcp']);
+test('the examples cover both clouds: lake, ingest → lake → features, train and serve, the add-to-an-existing-stack case, continuous training, drift monitoring that retrains, and delivery (AWS: the pipeline stack and the serving stacks of its two stages; GCP: the pipeline stack)', () => {
+  expect(aws.map((s) => s.name).sort()).toEqual([
+    'MlopsContinuousTrainingExample', 'MlopsDeliveryExample', 'MlopsDriftMonitorExample', 'MlopsExistingStackExample', 'MlopsFeaturesExample', 'MlopsLakeExample', 'MlopsTrainServeExample',
+    'Production-ChurnServing', 'Staging-ChurnServing',
+  ]);
+  expect(gcp.map((s) => s.name)).toEqual(['mlops-lake-example', 'mlops-existing-stack-example', 'mlops-features-example', 'mlops-train-serve-example', 'mlops-continuous-training-example', 'mlops-delivery-example', 'mlops-level-0-gcp', 'mlops-level-1-gcp']);
 });
 
 test('AWS examples: zero CloudFormation validator and cdk-nag findings', () => {

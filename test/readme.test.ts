@@ -12,7 +12,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { App as AwsApp, Stack } from 'aws-cdk-lib';
+import { App as AwsApp, Stack, Stage } from 'aws-cdk-lib';
 import { App as CdktfApp, TerraformStack } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 
@@ -72,7 +72,10 @@ function inventoryOf(app: IConstruct): Inventory {
   if (app instanceof AwsApp) {
     const assembly = app.synth();
     for (const stack of app.node.findAll().filter(Stack.isStack)) {
-      const resources: Record<string, { Type: string }> = assembly.getStackArtifact(stack.artifactId).template.Resources ?? {};
+      // A stack of a Stage (a pipeline's) is in that stage's nested assembly.
+      const stage = Stage.of(stack);
+      const stackAssembly = stage === undefined || stage === app ? assembly : stage.synth();
+      const resources: Record<string, { Type: string }> = stackAssembly.getStackArtifact(stack.artifactId).template.Resources ?? {};
       inventory[stack.stackName] = countsOf(Object.values(resources).map((r) => r.Type));
     }
   } else if (app instanceof CdktfApp) {

@@ -22,6 +22,7 @@ export const GCP_STATEFUL_TYPES: ReadonlySet<string> = new Set([
   'google_kms_key_ring', 'google_kms_crypto_key', 'google_pubsub_topic', 'google_pubsub_subscription',
   'google_bigtable_instance', 'google_vertex_ai_feature_online_store', 'google_vertex_ai_feature_group',
   'google_filestore_instance',
+  'google_artifact_registry_repository',
 ]);
 
 /** Stack name → stateful id (logical id or Terraform address) → resource type. */

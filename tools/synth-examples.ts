@@ -36,9 +36,14 @@ export function synthAwsExamples(outdir: string): ExampleStackResult[] {
     const assembly = app.synth();
     const findings = readFindings(assembly);
     const acks = listAcknowledgments(app);
-    return assembly.stacks.map((stack) => {
-      const stackPath = `${stack.hierarchicalId}/`;
-      const mine = (p: string) => p === stack.hierarchicalId || p.startsWith(stackPath);
+    // Stacks of the stages a pipeline deploys are in nested assemblies, and their construct paths
+    // are under the pipeline stack's: a path belongs to the stack with the longest matching path.
+    const stacks = assembly.stacksRecursively;
+    const ownerOf = (p: string) => stacks.map((s) => s.hierarchicalId)
+      .filter((id) => p === id || p.startsWith(`${id}/`))
+      .reduce<string | undefined>((best, id) => (best === undefined || id.length > best.length ? id : best), undefined);
+    return stacks.map((stack) => {
+      const mine = (p: string) => ownerOf(p) === stack.hierarchicalId;
       return {
         cloud: 'aws' as const,
         name: stack.stackName,

@@ -4,6 +4,8 @@
  */
 import { App } from 'aws-cdk-lib';
 import { ContinuousTrainingStack } from './continuous-training-stack';
+import { DeliveryStack } from './delivery-stack';
+import { DriftMonitorStack } from './drift-monitor-stack';
 import { ExistingOrdersStack } from './existing-stack';
 import { FeaturesStack } from './features-stack';
 import { LakeStack } from './lake-stack';
@@ -16,6 +18,8 @@ export function buildAwsExamples(app: App): void {
   new FeaturesStack(app, 'MlopsFeaturesExample');
   new TrainServeStack(app, 'MlopsTrainServeExample', { env: { account: '111111111111', region: 'eu-west-1' } });
   new ContinuousTrainingStack(app, 'MlopsContinuousTrainingExample');
+  new DeliveryStack(app, 'MlopsDeliveryExample', { env: { account: '111111111111', region: 'eu-west-1' } });
+  new DriftMonitorStack(app, 'MlopsDriftMonitorExample');
 }
 
 if (require.main === module) {

@@ -4,6 +4,7 @@
  */
 import { App } from 'cdktf';
 import { GcpContinuousTrainingStack } from './continuous-training-stack';
+import { GcpDeliveryStack } from './delivery-stack';
 import { GcpExistingOrdersStack } from './existing-stack';
 import { GcpFeaturesStack } from './features-stack';
 import { GcpLakeStack } from './lake-stack';
@@ -17,6 +18,7 @@ export function buildGcpExamples(app: App): void {
   new GcpFeaturesStack(app, 'mlops-features-example');
   new GcpTrainServeStack(app, 'mlops-train-serve-example');
   new GcpContinuousTrainingStack(app, 'mlops-continuous-training-example');
+  new GcpDeliveryStack(app, 'mlops-delivery-example');
   for (const level of GCP_LEVELS) {
     createLevelStack(app, level);
   }

@@ -5,6 +5,8 @@
  * Each construct folder's index exports its public files; helpers shared by the constructs
  * (lib/gcp/private) and each construct's own (<construct>/private) stay internal.
  */
+// First: a missing peer is reported by name with the install command (peers.ts exports nothing).
+export * from './peers';
 export * from './iam';
 export * from './crypto-key';
 export * from './removal-policy';
@@ -20,4 +22,5 @@ export * from './model-endpoint';
 export * from './model-registry';
 export * from './training-pipeline';
 export * from './policy';
+export * from './delivery-pipeline';
 export * from './mlops-platform';

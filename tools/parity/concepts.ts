@@ -17,7 +17,7 @@
  * AWS and member strings on GCP by design, and that is one entry in the table of docs/parity.md,
  * not one per grant.
  */
-import { CloudOnlyConstruct, ParityConcept } from './compare';
+import { AllowedDifference, CloudOnlyConstruct, ParityConcept } from './compare';
 
 /** Differences shared by every concept, shown once at the top of docs/parity.md. */
 export const GENERAL_DIFFERENCES: readonly string[] = [
@@ -32,6 +32,33 @@ export const GENERAL_DIFFERENCES: readonly string[] = [
 const GCP_PROJECT = 'GCP constructs take the project explicitly (default: the provider\'s); the AWS account comes from the stack.';
 const GCP_IAM = 'GcpIamProps on every GCP Props (R14): role → members on the construct\'s resources; AWS grants through grant* methods only.';
 const AWS_METRICS = 'CloudWatch metric methods are an aws-cdk idiom with no GCP counterpart (GCP alert policies name the metric type).';
+
+/** The AWS side of the DeliveryPipeline row (issue 12; the two halves were built in parallel). */
+const DELIVERY_PIPELINE_AWS_DIFFERENCES: ParityConcept['allowed'] = [
+  { kind: 'props', cloud: 'aws', names: ['connectionArn'], reason: 'Service noun (R1): the source is an AWS CodeConnections connection, named by ARN (`codeconnections` or `codestar-connections`); GCP names a Cloud Build 2nd-gen connection (`connection`). Both are created and approved once in the console.' },
+  { kind: 'props', cloud: 'aws', names: ['staging', 'production'], reason: 'CDK Pipelines deploys cdk `Stage`s of the same App (their `env` is where they deploy, and their stacks are the app\'s own); a Terraform pipeline deploys the app\'s cdktf stacks into named projects instead.' },
+  { kind: 'props', cloud: 'aws', names: ['pipelineName'], reason: 'Service noun (R7 `<resource>Name`): the CodePipeline pipeline (at most 100 characters), derived when left out.' },
+  { kind: 'interface', cloud: 'aws', names: ['pipelineName', 'pipelineArn'], reason: 'Service nouns (R1): what starts, watches or approves a CodePipeline execution.' },
+];
+
+/**
+ * The GCP side of the DeliveryPipeline row. The shared names are `repository`, `branch`,
+ * `installCommands`, `testCommands`, `synthCommands`, `productionApproval`,
+ * `allowSharedEnvironment`, `modelRegistry` and `encryptionKey`.
+ */
+const DELIVERY_PIPELINE_GCP_DIFFERENCES: readonly AllowedDifference[] = [
+  { kind: 'props', cloud: 'gcp', names: ['connection'], reason: 'The source: a Cloud Build 2nd-gen connection (id or resource name), authorized once in the console; AWS takes a CodeStar/CodeConnections connection ARN (`connectionArn`).' },
+  { kind: 'props', cloud: 'gcp', names: ['branchFilter'], reason: 'Cloud Build push triggers filter branches with an RE2 regular expression (`push.branch`); the default is `^<branch>$`, and a wider filter must still match the branch production builds.' },
+  { kind: 'props', cloud: 'gcp', names: ['stagingProject', 'productionProject'], reason: 'The environments are projects, named explicitly: their deployers get `deployRoles` there and the Cloud Deploy targets point at them. AWS stages come from the stage stacks\' environments (account and region).' },
+  { kind: 'props', cloud: 'gcp', names: ['stagingStack', 'productionStack'], reason: 'The build runs Terraform in `cdktf.out/stacks/<stack>` of the user\'s cdktf app, one stack per environment; CDK Pipelines deploys the stage stacks it is given.' },
+  { kind: 'props', cloud: 'gcp', names: ['deployRoles'], reason: 'Terraform applies as the stage\'s deployer account, which needs roles on the environment project for what the stacks create; on AWS CDK Pipelines deploys through the bootstrap roles (`cdk bootstrap --trust`).' },
+  { kind: 'props', cloud: 'gcp', names: ['cloudRunDelivery'], reason: 'Cloud Run serving rolls out through Cloud Deploy (a delivery pipeline with a canary on the production target); on AWS the endpoint stack\'s ModelEndpoint canary and alarm rollback protect the rollout.' },
+  { kind: 'props', cloud: 'gcp', names: ['nodeImage', 'terraformImage'], reason: 'Cloud Build steps each run in a container image (the synth steps in Node, Terraform in its own image); CodeBuild runs the synth in one build image.' },
+  { kind: 'props', cloud: 'gcp', names: ['prefix', 'project', 'region', 'iam'], reason: `The state bucket (a global name), topic, triggers and accounts are named from a prefix and are regional. ${GCP_PROJECT} ${GCP_IAM}` },
+  { kind: 'optionality', cloud: 'gcp', names: ['encryptionKey'], reason: 'A GCP customer-managed key lives in a key ring that can never be deleted, so the platform\'s key is created once and passed to each construct (as the lake\'s is); an AWS KMS key can be scheduled for deletion, so the AWS pipeline creates its own rotating key when none is given.' },
+  { kind: 'interface', cloud: 'gcp', names: ['stateBucketName', 'stagingBackend', 'productionBackend'], reason: 'Terraform state lives in the GCS bucket the construct creates; the app\'s stacks declare the backend (`new GcsBackend(stack, pipeline.stagingBackend)`). CloudFormation keeps AWS state itself.' },
+  { kind: 'interface', cloud: 'gcp', names: ['stagingServiceAccountEmail', 'productionServiceAccountEmail'], reason: 'One deployer account per stage, so that staging cannot touch production; users grant them what the stacks need beyond `deployRoles`.' },
+];
 
 /** The rows. */
 export const PARITY_CONCEPTS: readonly ParityConcept[] = [
@@ -169,11 +196,28 @@ export const PARITY_CONCEPTS: readonly ParityConcept[] = [
       { kind: 'statics', cloud: 'gcp', names: ['fromTrainingPipelineAttributes'], reason: 'A GCP workflow is started by name and region alone, so an existing one can be imported; on AWS an existing state machine is started with `sfn.StateMachine.fromStateMachineArn` (the `ITrainingPipeline` doc says so): a pipeline is generated from its spec, lake, profile and registry, which an import would not have.' },
     ],
   },
+  {
+    concept: 'DeliveryPipeline',
+    allowed: [...DELIVERY_PIPELINE_AWS_DIFFERENCES, ...DELIVERY_PIPELINE_GCP_DIFFERENCES],
+  },
+  {
+    concept: 'DriftMonitor',
+    allowed: [
+      { kind: 'props', cloud: 'aws', names: ['stateMachineName'], reason: 'Service noun (R7 `<resource>Name`): the Step Functions state machine, also the `Monitor` dimension of the CloudWatch drift metrics.' },
+      { kind: 'props', cloud: 'gcp', names: ['workflowName'], reason: 'Service noun (R7 `<resource>Name`): the Cloud Workflows workflow (at most 64 characters).' },
+      { kind: 'props', cloud: 'aws', names: ['alarmActions'], reason: 'Monitoring targets are the service\'s (R9), as on TrainingPipeline: CloudWatch alarm actions for the drift and failed-runs alarms.' },
+      { kind: 'props', cloud: 'gcp', names: ['notificationChannels'], reason: 'Monitoring targets are the service\'s (R9), as on TrainingPipeline: Cloud Monitoring notification channels for the drift and failed-executions alerts.' },
+      { kind: 'props', cloud: 'aws', names: ['removalPolicy'], reason: 'The AWS monitor owns retained state (its key and execution log group); the drift tables are lake tables on both clouds.' },
+      { kind: 'props', cloud: 'gcp', names: ['prefix', 'project', 'region', 'iam'], reason: `The GCP workflow, scheduler job and service account are named from a prefix and are regional. ${GCP_PROJECT} ${GCP_IAM}` },
+      { kind: 'interface', cloud: 'aws', names: ['stateMachineArn'], reason: 'Service noun (R1): what StartExecution addresses on AWS.' },
+      { kind: 'interface', cloud: 'aws', names: ['metricBreaches', 'metricStatistic'], reason: AWS_METRICS },
+    ],
+  },
 ];
 
 /**
  * Constructs exported by one cloud only, with the reason; every other exported construct must be
- * in a row of PARITY_CONCEPTS. Empty today: each construct exists on both clouds.
+ * in a row of PARITY_CONCEPTS.
  */
 export const CLOUD_ONLY_CONSTRUCTS: readonly CloudOnlyConstruct[] = [
   { cloud: 'gcp', name: 'MlopsPlatform', reason: 'The AWS MlopsPlatform (issue 14) is built on its own branch; once both have landed this becomes a row of PARITY_CONCEPTS.' },

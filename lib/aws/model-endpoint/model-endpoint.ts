@@ -381,6 +381,16 @@ export interface ModelEndpointCaptureLocation {
   readonly prefix: string;
   /** `s3://<bucket>/<prefix>`. */
   readonly s3Uri: string;
+  /** The lake receiving the captures (`captureLake`). */
+  readonly lake: IDataLake;
+  /** The zone of the lake receiving them (`captureZone`). */
+  readonly zone: string;
+  /** Percentage of requests captured (`captureSamplingPercentage`). */
+  readonly samplingPercentage: number;
+  /** Whether requests (model input) are captured (`captureRequests`). */
+  readonly requests: boolean;
+  /** Whether responses (model output) are captured (`captureResponses`). */
+  readonly responses: boolean;
 }
 
 /**

@@ -40,13 +40,14 @@ import { IModelRegistry } from '../model-registry';
 import { GrantPolicyOptions, managedPolicyGrantee } from '../private/grants';
 import { flagWeakenedKey, keyProps, logGroupKeyStatement } from '../private/kms';
 import { latestNodeRuntime } from '../private/lambda';
+import { ManagedPolicyRole } from '../private/managed-policy-role';
 import { defaultPrefix, resolveName } from '../private/names';
 import { resolveRemovalPolicy } from '../private/removal-policy';
+import { createStateMachineSchedule } from '../private/scheduler';
 import { renderCreateTrainingJobRequest } from '../private/sagemaker-training';
 import { createAlarmTopic } from '../private/sns';
 import { createFailedRunsAlarm } from './alarms';
 import { createPipelineDefinition, DATASET_VERSION_MARKER, RUN_DATE_MARKER } from './private/definition';
-import { ManagedPolicyRole } from './private/roles';
 import { TrainingSchedule } from './training-schedule';
 
 /**
@@ -604,23 +605,12 @@ export class TrainingPipeline extends Construct implements ITrainingPipeline {
     if (expression === undefined) {
       return undefined;
     }
-    const stack = Stack.of(this);
-    const role = new ManagedPolicyRole(this, 'ScheduleRole', {
-      assumedBy: new iam.ServicePrincipal('scheduler.amazonaws.com', { conditions: { StringEquals: { 'aws:SourceAccount': stack.account } } }),
-      description: `Starts training pipeline ${this.node.path} on its schedule`,
-      wildcardReason: () => undefined,
-    });
-    this.stateMachine.grantStartExecution(role);
-    const created = new scheduler.CfnSchedule(this, 'Schedule', {
+    return createStateMachineSchedule(this, {
+      stateMachine: this.stateMachine,
+      expression,
       description: `Runs training pipeline ${this.node.path} (mlops-constructs)`,
-      scheduleExpression: expression,
-      scheduleExpressionTimezone: 'UTC',
-      flexibleTimeWindow: { mode: 'OFF' },
-      state: 'ENABLED',
-      target: { arn: this.stateMachineArn, roleArn: role.roleArn, input: '{}' },
+      roleDescription: `Starts training pipeline ${this.node.path} on its schedule`,
     });
-    created.node.addDependency(role.policy);
-    return created;
   }
 }
 

@@ -1,5 +1,6 @@
 import { Duration, Token } from 'aws-cdk-lib';
 import { ValidationProblem } from '../../core';
+import { CRON_GRAMMAR, cronProblem } from '../private/scheduler';
 
 /** How a schedule is given. */
 enum ScheduleKind {
@@ -7,38 +8,6 @@ enum ScheduleKind {
   RATE = 'rate',
   NONE = 'none',
 }
-
-/** A cron field of EventBridge Scheduler: its range, month or day names, and the special characters it takes besides `, - * /`. */
-interface CronField {
-  readonly name: string;
-  readonly min: number;
-  readonly max: number;
-  readonly names?: readonly string[];
-  /** `?`, `L`, `W`, `#` where the field takes them. */
-  readonly question?: boolean;
-  readonly last?: boolean;
-  readonly weekday?: boolean;
-  readonly nth?: boolean;
-}
-
-const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
-const DAYS = ['SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT'];
-
-/**
- * The six fields of an EventBridge Scheduler `cron()` expression, in order.
- * @see https://docs.aws.amazon.com/scheduler/latest/UserGuide/schedule-types.html#cron-based
- */
-const CRON_FIELDS: readonly CronField[] = [
-  { name: 'minutes', min: 0, max: 59 },
-  { name: 'hours', min: 0, max: 23 },
-  { name: 'day-of-month', min: 1, max: 31, question: true, last: true, weekday: true },
-  { name: 'month', min: 1, max: 12, names: MONTHS },
-  { name: 'day-of-week', min: 1, max: 7, names: DAYS, question: true, last: true, nth: true },
-  { name: 'year', min: 1970, max: 2199 },
-];
-
-const CRON_GRAMMAR = 'an EventBridge Scheduler cron expression of six fields, "cron(minutes hours day-of-month month day-of-week year)" '
-  + '(e.g. "cron(0 3 * * ? *)"), with a "?" in exactly one of day-of-month and day-of-week';
 
 /**
  * When a training pipeline runs on its own (an enum-like class): EventBridge Scheduler's `cron()`
@@ -122,78 +91,4 @@ export class TrainingSchedule {
       }
     }
   }
-}
-
-/** What is wrong with six cron fields, or `undefined`. */
-function cronProblem(expression: string): string | undefined {
-  const fields = expression.split(/\s+/).filter((f) => f !== '');
-  if (fields.length !== 6) {
-    return `found ${fields.length} field${fields.length === 1 ? '' : 's'}${fields.length === 5 ? ' (a unix cron: add the year, and a "?" for day-of-month or day-of-week)' : ''}`;
-  }
-  for (let i = 0; i < 6; i++) {
-    const problem = cronFieldProblem(fields[i], CRON_FIELDS[i]);
-    if (problem !== undefined) {
-      return `${CRON_FIELDS[i].name} "${fields[i]}": ${problem}`;
-    }
-  }
-  if ((fields[2] === '?') === (fields[4] === '?')) {
-    return 'day-of-month and day-of-week must be "?" in exactly one of them';
-  }
-  return undefined;
-}
-
-function cronFieldProblem(field: string, spec: CronField): string | undefined {
-  if (field === '?') {
-    return spec.question ? undefined : 'only day-of-month and day-of-week take "?"';
-  }
-  for (const item of field.split(',')) {
-    const problem = cronItemProblem(item, spec);
-    if (problem !== undefined) {
-      return problem;
-    }
-  }
-  return undefined;
-}
-
-function cronItemProblem(item: string, spec: CronField): string | undefined {
-  const range = `${spec.min}-${spec.max}${spec.names ? ` or ${spec.names[0]}-${spec.names[spec.names.length - 1]}` : ''}`;
-  const valueOf = (text: string): number | undefined => {
-    if (/^\d+$/.test(text)) {
-      const n = Number(text);
-      return n >= spec.min && n <= spec.max ? n : undefined;
-    }
-    const index = spec.names?.indexOf(text.toUpperCase()) ?? -1;
-    return index >= 0 ? index + spec.min : undefined;
-  };
-  if (item === '*') {
-    return undefined;
-  }
-  if (spec.last && item === 'L') {
-    return undefined;
-  }
-  if (spec.weekday && /^\d+W$/.test(item)) {
-    return valueOf(item.slice(0, -1)) === undefined ? `values ${range}` : undefined;
-  }
-  if (spec.nth && spec.last && /^[^L#]+L$/.test(item)) {
-    return valueOf(item.slice(0, -1)) === undefined ? `values ${range}` : undefined;
-  }
-  if (spec.nth && item.includes('#')) {
-    const [day, nth] = item.split('#');
-    return valueOf(day) === undefined || !/^[1-5]$/.test(nth ?? '') ? `"<day>#<1-5>" with a day ${range}` : undefined;
-  }
-  const [base, step, extra] = item.split('/');
-  if (extra !== undefined || (step !== undefined && (spec.nth || !/^\d+$/.test(step) || Number(step) < 1))) {
-    return spec.nth ? 'no "/" increments in day-of-week' : 'an increment "/n" with n a positive whole number';
-  }
-  if (base === '*' && step !== undefined) {
-    return undefined;
-  }
-  const bounds = base.split('-');
-  if (bounds.length > 2 || bounds.some((b) => valueOf(b) === undefined)) {
-    return `values ${range}, ranges "a-b", lists "a,b", increments "a/n", or "*"${spec.question ? ', "?"' : ''}${spec.last ? ', "L"' : ''}${spec.weekday ? ', "nW"' : ''}${spec.nth ? ', "nL", "n#k"' : ''}`;
-  }
-  if (bounds.length === 2 && valueOf(bounds[0])! > valueOf(bounds[1])!) {
-    return `a range whose start is not after its end`;
-  }
-  return undefined;
 }

@@ -8,7 +8,7 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { IConstruct } from 'constructs';
 import { LakeLifecycle } from '../../../core';
-import { ACCESS_LOGS_BUCKET_DEFAULTS, bucketRemovalProps, DATA_BUCKET_DEFAULTS, lifecycleRules } from './s3';
+import { ACCESS_LOGS_BUCKET_DEFAULTS, bucketRemovalProps, DATA_BUCKET_DEFAULTS, lifecycleRules } from '../../private/s3';
 
 /**
  * Lifecycle of the access logs: read during investigations of recent events, kept two years for

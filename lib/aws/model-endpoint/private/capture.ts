@@ -35,7 +35,12 @@ export function resolveCaptureLocation(scope: IConstruct, lake: IDataLake, props
   const bucket = lake.zoneBucket(zone);
   const prefix = props.capturePrefix ?? `captures/${endpointName}/`;
   throwIfProblems(scope, '', keyPrefixProblems('capturePrefix', prefix));
-  return { bucket, prefix, s3Uri: `s3://${bucket.bucketName}/${prefix}` };
+  return {
+    bucket, prefix, s3Uri: `s3://${bucket.bucketName}/${prefix}`, lake, zone,
+    samplingPercentage: props.captureSamplingPercentage ?? CAPTURE_LIMITS.maxSamplingPercentage,
+    requests: props.captureRequests ?? true,
+    responses: props.captureResponses ?? true,
+  };
 }
 
 /**

@@ -1,12 +1,15 @@
 import { PolicyPack, PolicyRuleDefinition } from '../engine/pack';
+import { ARTIFACT_REGISTRY_RULES } from '../rules/artifact-registry';
 import { BIGQUERY_RULES } from '../rules/bigquery';
+import { CLOUD_BUILD_RULES } from '../rules/cloud-build';
+import { CLOUD_DEPLOY_RULES } from '../rules/cloud-deploy';
 import { CLOUD_RUN_RULES } from '../rules/cloud-run';
 import { CLOUD_SCHEDULER_RULES } from '../rules/cloud-scheduler';
 import { GKE_RULES } from '../rules/gke';
 import { IAM_RULES } from '../rules/iam';
 import { KMS_RULES } from '../rules/kms';
 import { PUBSUB_RULES } from '../rules/pubsub';
-import { STORAGE_RULES } from '../rules/storage';
+import { STATE_BUCKET_RULES, STORAGE_RULES } from '../rules/storage';
 import { VERTEX_ENDPOINT_RULES } from '../rules/vertex-endpoint';
 import { VERTEX_FEATURE_STORE_RULES } from '../rules/vertex-feature-store';
 import { WORKFLOWS_RULES } from '../rules/workflows';
@@ -35,7 +38,9 @@ import { WORKFLOWS_RULES } from '../rules/workflows';
  * Feature Store `GCP-VAI1..4` (rules/vertex-feature-store), Vertex AI endpoints `GCP-VAI5..`
  * (rules/vertex-endpoint), Cloud Run `GCP-RUN*` (rules/cloud-run), GKE `GCP-GKE*` (rules/gke),
  * Workflows `GCP-WF*` (rules/workflows), Cloud Scheduler `GCP-SCH*` (rules/cloud-scheduler) and
- * service accounts / project IAM `GCP-IAM*` (rules/iam).
+ * service accounts / project IAM `GCP-IAM*` (rules/iam), Cloud Build `GCP-CB*` (rules/cloud-build),
+ * Cloud Deploy `GCP-CD*` (rules/cloud-deploy) and Artifact Registry `GCP-AR*` (rules/artifact-registry);
+ * then the Terraform state bucket rules `GCP-GCS6..7` (rules/storage, `STATE_BUCKET_RULES`).
  * Where no CIS control or checkov check exists, a rule cites the Google document it follows and
  * says so.
  */
@@ -56,5 +61,9 @@ export class GcpFoundationChecks implements PolicyPack {
     ...WORKFLOWS_RULES,
     ...CLOUD_SCHEDULER_RULES,
     ...IAM_RULES,
+    ...CLOUD_BUILD_RULES,
+    ...CLOUD_DEPLOY_RULES,
+    ...ARTIFACT_REGISTRY_RULES,
+    ...STATE_BUCKET_RULES,
   ];
 }

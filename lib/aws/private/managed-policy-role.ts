@@ -1,12 +1,12 @@
 /**
- * Roles of the pipeline (state machine, gate function, schedule, start target) whose every
+ * Roles of the pipelines and monitors (state machine, gate function, schedule, start target) whose every
  * statement — ours and those aws-cdk's constructs add (logging, X-Ray, start targets) — lands in
  * one customer managed policy of the role, never in an inline default policy (NIST 800-53 rev 5
  * IAMNoInlinePolicy), where each wildcard resource is acknowledged with its reason.
  */
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
-import { acknowledgeWildcardResources } from '../../private/nag';
+import { acknowledgeWildcardResources } from './nag';
 
 /** Properties of a {@link ManagedPolicyRole}. */
 export interface ManagedPolicyRoleProps extends iam.RoleProps {

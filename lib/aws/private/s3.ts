@@ -7,7 +7,7 @@
  */
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import { DEFAULT_ABORT_INCOMPLETE_UPLOADS_DAYS, LakeLifecycle } from '../../../core';
+import { DEFAULT_ABORT_INCOMPLETE_UPLOADS_DAYS, LakeLifecycle } from '../../core';
 
 /** What every bucket holding data gets: SSE-KMS (with a bucket key), SSL only, TLS 1.2+, public access blocked, versioned, ACLs disabled. */
 export const DATA_BUCKET_DEFAULTS = {

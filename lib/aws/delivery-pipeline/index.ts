@@ -1,0 +1,3 @@
+export * from './delivery-pipeline';
+export * from './production-approval';
+export * from './approved-model-version';

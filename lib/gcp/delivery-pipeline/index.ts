@@ -1,0 +1,2 @@
+export * from './delivery-pipeline';
+export * from './production-approval';
