@@ -5,6 +5,7 @@
 import { App } from 'cdktf';
 import { GcpContinuousTrainingStack } from './continuous-training-stack';
 import { GcpDeliveryStack } from './delivery-stack';
+import { GcpDriftMonitorStack } from './drift-monitor-stack';
 import { GcpExistingOrdersStack } from './existing-stack';
 import { GcpFeaturesStack } from './features-stack';
 import { GcpLakeStack } from './lake-stack';
@@ -19,6 +20,7 @@ export function buildGcpExamples(app: App): void {
   new GcpTrainServeStack(app, 'mlops-train-serve-example');
   new GcpContinuousTrainingStack(app, 'mlops-continuous-training-example');
   new GcpDeliveryStack(app, 'mlops-delivery-example');
+  new GcpDriftMonitorStack(app, 'mlops-drift-monitor-example');
   for (const level of GCP_LEVELS) {
     createLevelStack(app, level);
   }

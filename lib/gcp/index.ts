@@ -21,6 +21,7 @@ export * from './gpu-training-cluster';
 export * from './model-endpoint';
 export * from './model-registry';
 export * from './training-pipeline';
+export * from './drift-monitor';
 export * from './policy';
 export * from './delivery-pipeline';
 export * from './mlops-platform';

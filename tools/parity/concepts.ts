@@ -146,6 +146,7 @@ export const PARITY_CONCEPTS: readonly ParityConcept[] = [
     concept: 'ModelEndpoint',
     allowed: [
       { kind: 'props', cloud: 'aws', names: ['model', 'capacity', 'deployment', 'inference'], reason: 'Variants are union-like classes on both clouds (R2) but split along each service: SageMaker model, capacity (instances or serverless), deployment (canary or linear) and inference (real-time or async); GCP `platform` chooses Vertex AI or Cloud Run, two services with different capacity models.' },
+      { kind: 'interface', cloud: 'gcp', names: ['capture'], reason: 'A GCP DriftMonitor reads the capture of any IModelEndpoint, created or imported (`ModelEndpointAttributes.capture`): the Vertex AI log table is named by project, dataset and table; on AWS the capture is `captureLocation` on the class (S3 location, lake, zone, sampling, modes), which the monitor reads from a created endpoint.' },
       { kind: 'props', cloud: 'gcp', names: ['platform'], reason: 'GCP chooses between two services, Vertex AI and Cloud Run, with `ModelEndpointPlatform.vertexAi()/.cloudRun()` (R2); AWS has one service, SageMaker, with its variants in `model`/`capacity`/`deployment`/`inference`.' },
       { kind: 'props', cloud: 'gcp', names: ['accelerator', 'minReplicas', 'maxReplicas'], reason: 'On GCP capacity is flat on the endpoint (Vertex AI dedicated resources, Cloud Run instances); on AWS it is inside `ModelEndpointCapacity.instances({ accelerator, … })`. `accelerator.nodeCount` means the initial instance count on both.' },
       { kind: 'props', cloud: 'aws', names: ['endpointName', 'variantName'], reason: 'SageMaker physical names (R7 `<resource>Name`, derived by default); GCP names derive from the required `prefix`.' },
@@ -210,6 +211,7 @@ export const PARITY_CONCEPTS: readonly ParityConcept[] = [
       { kind: 'props', cloud: 'aws', names: ['removalPolicy'], reason: 'The AWS monitor owns retained state (its key and execution log group); the drift tables are lake tables on both clouds.' },
       { kind: 'props', cloud: 'gcp', names: ['prefix', 'project', 'region', 'iam'], reason: `The GCP workflow, scheduler job and service account are named from a prefix and are regional. ${GCP_PROJECT} ${GCP_IAM}` },
       { kind: 'interface', cloud: 'aws', names: ['stateMachineArn'], reason: 'Service noun (R1): what StartExecution addresses on AWS.' },
+      { kind: 'interface', cloud: 'gcp', names: ['workflowName', 'region', 'workflowId'], reason: 'Service nouns (R1): what the scheduler job or a client addresses to start a run, as on the GCP TrainingPipeline; AWS has stateMachineArn.' },
       { kind: 'interface', cloud: 'aws', names: ['metricBreaches', 'metricStatistic'], reason: AWS_METRICS },
     ],
   },
@@ -217,7 +219,7 @@ export const PARITY_CONCEPTS: readonly ParityConcept[] = [
 
 /**
  * Constructs exported by one cloud only, with the reason; every other exported construct must be
- * in a row of PARITY_CONCEPTS.
+ * in a row of PARITY_CONCEPTS. Empty today: each construct exists on both clouds.
  */
 export const CLOUD_ONLY_CONSTRUCTS: readonly CloudOnlyConstruct[] = [
   { cloud: 'gcp', name: 'MlopsPlatform', reason: 'The AWS MlopsPlatform (issue 14) is built on its own branch; once both have landed this becomes a row of PARITY_CONCEPTS.' },

@@ -83,6 +83,11 @@ export interface IModelEndpoint extends IConstruct {
   readonly endpointResourceName: string;
   /** Email of the service account the model's container runs as. */
   readonly servingAccountEmail: string;
+  /**
+   * Where captured requests and responses land, when capture is on: the input of a DriftMonitor.
+   * @default - no capture
+   */
+  readonly capture?: ModelEndpointCapture;
 
   /**
    * Lets `member` send prediction requests. Cloud Run: `roles/run.invoker` on the service.
@@ -92,6 +97,24 @@ export interface IModelEndpoint extends IConstruct {
    * @returns the IAM resources, to depend on
    */
   grantInvoke(member: string): ITerraformDependable[];
+}
+
+/** Where an endpoint's captured requests and responses land (see `ModelEndpointProps.captureLake`). */
+export interface ModelEndpointCapture {
+  /** Project of the capture dataset. */
+  readonly project: string;
+  /** The capture dataset (the capture zone's dataset of the lake). */
+  readonly datasetId: string;
+  /** The capture table (`<prefix_snake>_request_response_logging`). */
+  readonly tableId: string;
+  /** Percent of requests captured, greater than 0 and at most 100. */
+  readonly samplingPercentage: number;
+  /**
+   * Whether Vertex AI request-response logging writes the table, in its own layout
+   * (`logging_time`, `request_payload`, `response_payload`, ...); `false` when the serving
+   * container writes its captures itself (Cloud Run), in a layout of its own.
+   */
+  readonly vertexRequestResponseLogging: boolean;
 }
 
 /** What {@link ModelEndpoint.fromModelEndpointAttributes} needs to grant on an endpoint defined elsewhere. */
@@ -120,6 +143,11 @@ export interface ModelEndpointAttributes {
    * @default - the import creates its own one-permission custom role, `endpoint<endpointName>Invoker`
    */
   readonly invokerRole?: string;
+  /**
+   * Where the endpoint's captures land, for a DriftMonitor reading them.
+   * @default - no capture known
+   */
+  readonly capture?: ModelEndpointCapture;
 }
 
 /**
@@ -360,6 +388,8 @@ export class ModelEndpoint extends ModelEndpointBase {
   public readonly encryptionKey?: ICryptoKey;
   /** `<project>.<dataset>.<table>` receiving captures, when capture is on. */
   public readonly captureTable?: string;
+  /** {@inheritDoc IModelEndpoint.capture} */
+  public readonly capture?: ModelEndpointCapture;
 
   /** Replicas kept running. */
   public readonly minReplicas: number;
@@ -401,6 +431,13 @@ export class ModelEndpoint extends ModelEndpointBase {
     });
     this.servingAccountEmail = this.servingAccount.email;
     this.captureTable = capture?.table;
+    this.capture = capture === undefined ? undefined : {
+      project: capture.dataset.project,
+      datasetId: capture.dataset.datasetId,
+      tableId: captureTableId(this.prefix),
+      samplingPercentage: capture.samplingPercentage,
+      vertexRequestResponseLogging: this.kind === PlatformKind.VERTEX_AI,
+    };
     this.context = {
       scope: this,
       prefix: this.prefix,
@@ -610,6 +647,7 @@ class ImportedModelEndpoint extends ModelEndpointBase {
   public readonly endpointName: string;
   public readonly region: string;
   public readonly servingAccountEmail: string;
+  public readonly capture?: ModelEndpointCapture;
   protected readonly kind: PlatformKind;
   protected readonly resourceProject?: string;
   private readonly givenRole?: string;
@@ -636,6 +674,10 @@ class ImportedModelEndpoint extends ModelEndpointBase {
       throw new MlopsValidationError(this, 'invokerRole', attrs.invokerRole, 'on a Vertex AI endpoint only, a custom role name "projects/<project>/roles/<id>"');
     }
     this.givenRole = attrs.invokerRole;
+    if (attrs.capture !== undefined && (attrs.capture === null || typeof attrs.capture !== 'object')) {
+      throw new MlopsValidationError(this, 'capture', attrs.capture, 'an object { project, datasetId, tableId, samplingPercentage, vertexRequestResponseLogging }');
+    }
+    this.capture = attrs.capture === undefined ? undefined : { ...attrs.capture };
     if (this.kind === PlatformKind.VERTEX_AI && this.givenRole === undefined && !Token.isUnresolved(this.endpointName)) {
       resolveName(this, 'endpointName', CUSTOM_ROLE_ID_RULE, `endpoint${this.endpointName}Invoker`);
     }

@@ -21,7 +21,8 @@ export class WorkflowRaise extends Error {
   }
 }
 
-const FUNCTIONS: Record<string, (...args: Value[]) => Value> = {
+/** The library functions the expressions may call, by name; a caller may pass more to {@link evaluate}. */
+export const FUNCTIONS: Record<string, (...args: Value[]) => Value> = {
   'not': (v) => {
     if (typeof v !== 'boolean') {
       throw new Error(`not() of ${JSON.stringify(v)}`);
@@ -50,8 +51,8 @@ const FUNCTIONS: Record<string, (...args: Value[]) => Value> = {
 };
 
 /** Evaluates one expression (without `${ }`). */
-export function evaluate(expression: string, env: Env): Value {
-  const tokens = expression.match(/\s*(>=|<=|==|!=|[-+<>()[\],.]|"(?:[^"\\]|\\.)*"|\d+(?:\.\d+)?|[A-Za-z_][A-Za-z0-9_]*)/g)?.map((t) => t.trim()) ?? [];
+export function evaluate(expression: string, env: Env, functions: Record<string, (...args: Value[]) => Value> = FUNCTIONS): Value {
+  const tokens = expression.match(/\s*(>=|<=|==|!=|[-+*/%<>()[\],.]|"(?:[^"\\]|\\.)*"|\d+(?:\.\d+)?|[A-Za-z_][A-Za-z0-9_]*)/g)?.map((t) => t.trim()) ?? [];
   if (tokens.join('').replace(/\s/g, '') !== expression.replace(/\s/g, '')) {
     throw new Error(`cannot tokenize: ${expression}`);
   }
@@ -82,10 +83,10 @@ export function evaluate(expression: string, env: Env): Value {
     return left;
   };
   const additive = (): Value => {
-    let value = postfix();
+    let value = multiplicative();
     while (peek() === '+' || peek() === '-') {
       const op = take();
-      const right = postfix();
+      const right = multiplicative();
       if (op === '+' && typeof value === 'string' && typeof right === 'string') {
         value = value + right;
       } else if (typeof value === 'number' && typeof right === 'number') {
@@ -93,6 +94,18 @@ export function evaluate(expression: string, env: Env): Value {
       } else {
         throw new Error(`${op} on ${JSON.stringify(value)} and ${JSON.stringify(right)}`);
       }
+    }
+    return value;
+  };
+  const multiplicative = (): Value => {
+    let value = postfix();
+    while (peek() === '*' || peek() === '/' || peek() === '%') {
+      const op = take();
+      const right = postfix();
+      if (typeof value !== 'number' || typeof right !== 'number') {
+        throw new Error(`${op} on ${JSON.stringify(value)} and ${JSON.stringify(right)}`);
+      }
+      value = op === '*' ? value * right : op === '/' ? value / right : value % right;
     }
     return value;
   };
@@ -170,7 +183,7 @@ export function evaluate(expression: string, env: Env): Value {
         }
       }
       take(')');
-      const fn = FUNCTIONS[name];
+      const fn = functions[name];
       if (fn === undefined) {
         throw new Error(`unknown function ${name}`);
       }

@@ -8,6 +8,7 @@ import { CLOUD_SCHEDULER_RULES } from '../rules/cloud-scheduler';
 import { GKE_RULES } from '../rules/gke';
 import { IAM_RULES } from '../rules/iam';
 import { KMS_RULES } from '../rules/kms';
+import { MONITORING_RULES } from '../rules/monitoring';
 import { PUBSUB_RULES } from '../rules/pubsub';
 import { STATE_BUCKET_RULES, STORAGE_RULES } from '../rules/storage';
 import { VERTEX_ENDPOINT_RULES } from '../rules/vertex-endpoint';
@@ -40,7 +41,8 @@ import { WORKFLOWS_RULES } from '../rules/workflows';
  * Workflows `GCP-WF*` (rules/workflows), Cloud Scheduler `GCP-SCH*` (rules/cloud-scheduler) and
  * service accounts / project IAM `GCP-IAM*` (rules/iam), Cloud Build `GCP-CB*` (rules/cloud-build),
  * Cloud Deploy `GCP-CD*` (rules/cloud-deploy) and Artifact Registry `GCP-AR*` (rules/artifact-registry);
- * then the Terraform state bucket rules `GCP-GCS6..7` (rules/storage, `STATE_BUCKET_RULES`).
+ * then the Terraform state bucket rules `GCP-GCS6..7` (rules/storage, `STATE_BUCKET_RULES`) and
+ * Cloud Monitoring `GCP-MON*` (rules/monitoring).
  * Where no CIS control or checkov check exists, a rule cites the Google document it follows and
  * says so.
  */
@@ -65,5 +67,6 @@ export class GcpFoundationChecks implements PolicyPack {
     ...CLOUD_DEPLOY_RULES,
     ...ARTIFACT_REGISTRY_RULES,
     ...STATE_BUCKET_RULES,
+    ...MONITORING_RULES,
   ];
 }
