@@ -4,7 +4,7 @@
  * Pub/Sub Avro schema and the Vertex AI feature registry on Google Cloud, so no two of them can
  * disagree about a column.
  */
-import { EvaluationMetric, FeatureGroupSpec, FieldType, TableSchema, TrainingPipelineSpec } from 'mlops-constructs';
+import { EvaluationMetric, FeatureGroupSpec, FieldType, PromotionPolicy, TableSchema, TrainingPipelineSpec } from 'mlops-constructs';
 
 /** Orders as they arrive from the shop. */
 export const orders = new TableSchema({
@@ -63,3 +63,11 @@ export const customerChurn = new TableSchema({
  * `customerChurn`, AUC (the boolean label's default) with a bar of 0.7.
  */
 export const churnTraining = new TrainingPipelineSpec({ name: 'churn', schema: customerChurn, label: 'churned_30d', metric: EvaluationMetric.AUC, bar: 0.7 });
+
+/**
+ * The same model at maturity level 3: a retrained version that clears the bar replaces the
+ * champion only when it beats it (by the default margin), without a person.
+ */
+export const churnRetraining = new TrainingPipelineSpec({
+  name: 'churn', schema: customerChurn, label: 'churned_30d', metric: EvaluationMetric.AUC, bar: 0.7, promotion: PromotionPolicy.whenBetter(),
+});

@@ -54,3 +54,11 @@ test('level 1: the scheduler job, three alert conditions and the key are priced;
   expect(documents.get(1).resource.google_container_cluster).toBeUndefined();
   expect(documents.get(1).resource.google_container_node_pool).toBeUndefined();
 });
+
+test('level 2 adds no idle bill (triggers bill per build-minute); level 3 adds the drift monitor\'s scheduler job and two alert conditions', () => {
+  expect(costOf(2).lines).toEqual(costOf(1).lines);
+  expect(costOf(3).lines.map((l) => [l.type, l.count, l.monthlyUsd])).toEqual([
+    ['google_cloud_scheduler_job', 2, 0.2], ['google_kms_crypto_key', 1, 0.06], ['google_monitoring_alert_policy', 5, 7.5], ['google_vertex_ai_feature_online_store', 1, undefined],
+  ]);
+  expect(costOf(3).pricedMonthlyUsd).toBe(7.76);
+});

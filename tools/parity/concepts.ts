@@ -47,6 +47,7 @@ const DELIVERY_PIPELINE_AWS_DIFFERENCES: ParityConcept['allowed'] = [
  * `allowSharedEnvironment`, `modelRegistry` and `encryptionKey`.
  */
 const DELIVERY_PIPELINE_GCP_DIFFERENCES: readonly AllowedDifference[] = [
+  { kind: 'props', cloud: 'gcp', names: ['bucketPrefix'], reason: 'Cloud Storage bucket names are global (the state, log and release-source buckets), service account ids are 30 characters: a stack that names its buckets after its project (the level reference stacks) gives them their own prefix. AWS lets CloudFormation name the pipeline\'s buckets.' },
   { kind: 'props', cloud: 'gcp', names: ['connection'], reason: 'The source: a Cloud Build 2nd-gen connection (id or resource name), authorized once in the console; AWS takes a CodeStar/CodeConnections connection ARN (`connectionArn`).' },
   { kind: 'props', cloud: 'gcp', names: ['branchFilter'], reason: 'Cloud Build push triggers filter branches with an RE2 regular expression (`push.branch`); the default is `^<branch>$`, and a wider filter must still match the branch production builds.' },
   { kind: 'props', cloud: 'gcp', names: ['stagingProject', 'productionProject'], reason: 'The environments are projects, named explicitly: their deployers get `deployRoles` there and the Cloud Deploy targets point at them. AWS stages come from the stage stacks\' environments (account and region).' },

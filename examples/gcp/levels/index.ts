@@ -27,7 +27,7 @@ import { App, dependable, TerraformDataSource, TerraformOutput, TerraformResourc
 import { Construct } from 'constructs';
 import { VERTEX_PREBUILT_REPOSITORIES } from 'mlops-constructs';
 import { MlopsPlatform } from 'mlops-constructs/gcp';
-import { churnTraining, orders } from '../../schemas';
+import { churnRetraining, churnTraining, orders } from '../../schemas';
 
 /**
  * The APIs each level adds, by the level that first needs them: level N enables those of the
@@ -51,7 +51,26 @@ export const LEVEL_APIS: readonly (readonly string[])[] = [
     'monitoring.googleapis.com', // the stream's and the pipeline's alert policies
     'logging.googleapis.com', // the workflow's logs
   ],
+  [
+    'cloudbuild.googleapis.com', // the delivery pipeline's triggers and 2nd-gen repository
+  ],
+  [
+    // The drift monitor uses the APIs of level 1: Workflows, Cloud Scheduler, BigQuery, Cloud Monitoring.
+  ],
 ];
+
+/**
+ * The context keys naming what a delivery pipeline (levels 2 and 3) builds from: the app's
+ * repository and the Cloud Build 2nd-gen connection that reads it (created and authorized once in
+ * the console, in the region). Set them in cdktf.json's `context` (or `new App({ context })`).
+ */
+export const REPOSITORY_CONTEXT = 'mlops-constructs:repository';
+/** See {@link REPOSITORY_CONTEXT}. */
+export const CONNECTION_CONTEXT = 'mlops-constructs:connection';
+/** The repository built when the context names none: this example's own layout, to be replaced by yours (the same default as the AWS stacks). */
+export const DEFAULT_REPOSITORY = 'acme/ml-platform';
+/** The connection id used when the context names none: create the connection under this id, or name yours in the context. */
+export const DEFAULT_CONNECTION = 'github';
 
 /** The APIs of `level`: those of the levels 0 to `level`. */
 export function levelApis(level: number): string[] {
@@ -145,12 +164,20 @@ export class GcpMlopsLevelStack extends TerraformStack {
       level,
       prefix: 'mlops',
       lakePrefix: `${project}-mlops`,
-      training: churnTraining,
+      // Level 3 promotes a retrained version only when it beats the champion; the same model below.
+      training: level >= 3 ? churnRetraining : churnTraining,
       events: orders,
       project,
       region,
       encryptionKey: key,
       network,
+      // A reference stack lives in one project: the delivered app's staging and production stacks
+      // share it (allowSharedEnvironment); give them projects of their own in a real setup.
+      delivery: level >= 2 ? {
+        repository: String(this.node.tryGetContext(REPOSITORY_CONTEXT) ?? DEFAULT_REPOSITORY),
+        connection: String(this.node.tryGetContext(CONNECTION_CONTEXT) ?? DEFAULT_CONNECTION),
+        allowSharedEnvironment: true,
+      } : undefined,
     });
     // Every resource and data source of the platform waits for the APIs (and the peering).
     const waitFor = [...this.services, ...peering].map((d) => dependable(d));
@@ -168,6 +195,18 @@ export class GcpMlopsLevelStack extends TerraformStack {
       description: 'The registry\'s Vertex AI model: upload versions with models.upload (level 0: by hand; level 1: the pipeline).',
       value: this.platform.registry.modelResourceName,
     });
+    if (this.platform.deliveryPipeline !== undefined) {
+      new TerraformOutput(this, 'StagingBackend', {
+        description: 'The GCS backend of the delivered app\'s staging stack (new GcsBackend(stack, { bucket, prefix })).',
+        value: this.platform.deliveryPipeline.stagingBackend,
+      });
+    }
+    if (this.platform.driftMonitor !== undefined) {
+      new TerraformOutput(this, 'DriftWorkflowId', {
+        description: 'Run the drift monitor now: gcloud workflows run <name> --location <region>.',
+        value: this.platform.driftMonitor.workflowId,
+      });
+    }
     if (this.platform.pipeline !== undefined) {
       new TerraformOutput(this, 'WorkflowId', {
         description: 'Start a training run now: gcloud workflows run <name> --location <region>.',
@@ -183,4 +222,4 @@ export function createLevelStack(app: App, level: number): GcpMlopsLevelStack {
 }
 
 /** The levels this build has reference stacks for. */
-export const GCP_LEVELS: readonly number[] = [0, 1];
+export const GCP_LEVELS: readonly number[] = [0, 1, 2, 3];

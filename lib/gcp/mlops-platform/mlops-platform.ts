@@ -1,11 +1,13 @@
 import { Construct, IConstruct } from 'constructs';
 import {
-  FeatureGroupSpec, maturityLevelCapabilities, MlopsCapability, MlopsValidationError, namingProblem, NamingRule,
+  DriftSpec, FeatureGroupSpec, maturityLevelCapabilities, MlopsCapability, MlopsValidationError, namingProblem, NamingRule,
   resolveMaturityLevel, StandardZone, TableSchema, TrainingPipelineSpec, unwrap,
 } from '../../core';
 import { Token } from '../cdktf';
 import { ICryptoKey } from '../crypto-key';
 import { DataLake, IDataLake } from '../data-lake';
+import { DeliveryPipeline, IDeliveryPipeline, ProductionApproval } from '../delivery-pipeline';
+import { DriftBaseline, DriftMonitor, DriftSchedule, IDriftMonitor } from '../drift-monitor';
 import { FeatureStore, IFeatureStore } from '../feature-store';
 import { GpuTrainingCluster, IGpuTrainingCluster } from '../gpu-training-cluster';
 import { GcpIamProps } from '../iam';
@@ -24,20 +26,99 @@ import { GCP_REGION_RULE } from '../private/regions';
 /** The synth-time warnings of an MlopsPlatform, by id (none yet). */
 export const MLOPS_PLATFORM_WARNINGS = {} as const;
 
-/** The maturity levels this build of the Google Cloud platform composes (DeliveryPipeline and DriftMonitor are not in it yet). */
-const BUILT_LEVELS = [0, 1];
 
 /** Where the platform runs when no region is given: ModelEndpoint's default. */
 const DEFAULT_REGION = 'us-central1';
 
 /**
- * The platform prefix: at most 20 characters, so that every service account id derived from it
- * (`<prefix>-scheduler`, the longest suffix, in IAM's 6 to 30) fits.
+ * The platform prefix: at most 19 characters, so that every service account id derived from it
+ * (`<prefix>-production` of the delivery pipeline, the longest suffix, in IAM's 6 to 30) fits.
  */
 export const MLOPS_PLATFORM_PREFIX_RULE: NamingRule = {
-  pattern: /^[a-z](?:[a-z0-9-]{0,18}[a-z0-9])?$/,
-  description: '1 to 20 characters of lowercase letters, digits and hyphens, starting with a letter and not ending with a hyphen (service account ids <prefix>-<role> have at most 30)',
+  pattern: /^[a-z](?:[a-z0-9-]{0,17}[a-z0-9])?$/,
+  description: '1 to 19 characters of lowercase letters, digits and hyphens, starting with a letter and not ending with a hyphen (service account ids <prefix>-<role> have at most 30)',
 };
+
+/** The delivery settings of a platform at level 2 or 3: {@link DeliveryPipeline}'s source and stages. */
+export interface MlopsPlatformDeliveryOptions {
+  /** The repository of the cdktf app that holds the platform, `owner/name`. */
+  readonly repository: string;
+
+  /**
+   * The Cloud Build 2nd-gen GitHub connection the repository is linked through, in the platform's
+   * region: its id or its resource name (created and authorized once in the console).
+   */
+  readonly connection: string;
+
+  /**
+   * The branch delivered.
+   * @default 'main'
+   */
+  readonly branch?: string;
+
+  /**
+   * The project of the staging environment.
+   * @default - the platform's project (then `allowSharedEnvironment` must be true)
+   */
+  readonly stagingProject?: string;
+
+  /**
+   * The project of the production environment.
+   * @default - the platform's project (then `allowSharedEnvironment` must be true)
+   */
+  readonly productionProject?: string;
+
+  /**
+   * The cdktf stack of the staging environment.
+   * @default 'staging'
+   */
+  readonly stagingStack?: string;
+
+  /**
+   * The cdktf stack of the production environment.
+   * @default 'production'
+   */
+  readonly productionStack?: string;
+
+  /**
+   * Roles the stages' deployers get on their environment projects, to apply the stacks.
+   * @default - none: grant the roles your stacks need
+   */
+  readonly deployRoles?: string[];
+
+  /**
+   * Whether production waits for a person.
+   * @default ProductionApproval.manual()
+   */
+  readonly productionApproval?: ProductionApproval;
+
+  /**
+   * Allow staging and production in the same project.
+   * @default false
+   */
+  readonly allowSharedEnvironment?: boolean;
+}
+
+/** The drift settings of a platform at level 3. */
+export interface MlopsPlatformDriftOptions {
+  /**
+   * What is monitored.
+   * @default - every feature of the training spec, as the endpoint's request log holds it (`MlopsPlatform.requestSchema`), with the core's default bins and thresholds
+   */
+  readonly spec?: DriftSpec;
+
+  /**
+   * The id of the baseline (computed from the training table in the lake's curated zone).
+   * @default '<training name>-training'
+   */
+  readonly baselineId?: string;
+
+  /**
+   * When the monitor runs.
+   * @default - once per window (a day), 15 minutes after it ends
+   */
+  readonly schedule?: DriftSchedule;
+}
 
 /**
  * An MLOps platform at a maturity level (see `MATURITY_LEVELS`), built by {@link MlopsPlatform}.
@@ -65,6 +146,10 @@ export interface IMlopsPlatform extends IConstruct {
   readonly trainingCluster?: IGpuTrainingCluster;
   /** The continuous-training pipeline (level ≥ 1). */
   readonly pipeline?: ITrainingPipeline;
+  /** The delivery pipeline (level ≥ 2). */
+  readonly deliveryPipeline?: IDeliveryPipeline;
+  /** The drift monitor (level 3). */
+  readonly driftMonitor?: IDriftMonitor;
 }
 
 /**
@@ -92,9 +177,10 @@ export interface MlopsPlatformProps extends GcpIamProps {
   readonly prefix?: string;
 
   /**
-   * Prefix of the lake's buckets (`<lakePrefix>-<zone>`) and datasets. Cloud Storage bucket names
-   * are global: the reference stacks pass `<project id>-<prefix>`, which no other project can
-   * hold. May be a Terraform value.
+   * Prefix of the lake's buckets (`<lakePrefix>-<zone>`) and datasets, and of the delivery
+   * pipeline's buckets (`<lakePrefix>-tfstate`, level ≥ 2). Cloud Storage bucket names are global:
+   * the reference stacks pass `<project id>-<prefix>`, which no other project can hold. May be a
+   * Terraform value.
    * @default - the prefix
    */
   readonly lakePrefix?: string;
@@ -134,8 +220,9 @@ export interface MlopsPlatformProps extends GcpIamProps {
 
   /**
    * The customer-managed key of every child, in `region` (Cloud KMS keys serve their location).
-   * @default - Google-managed keys: the policy pack reports the BigQuery datasets and tables, the
-   * topics, the endpoint and the workflow
+   * Required from level 2: the delivery pipeline's state bucket is always encrypted with it.
+   * @default - Google-managed keys (levels 0 and 1 only): the policy pack reports the BigQuery
+   * datasets and tables, the topics, the endpoint and the workflow
    */
   readonly encryptionKey?: ICryptoKey;
 
@@ -145,6 +232,18 @@ export interface MlopsPlatformProps extends GcpIamProps {
    * @default - none; required from level 1
    */
   readonly network?: string;
+
+  /**
+   * The delivery pipeline's source and stages: required at levels 2 and 3.
+   * @default - none; required from level 2
+   */
+  readonly delivery?: MlopsPlatformDeliveryOptions;
+
+  /**
+   * The drift monitor's settings (level 3).
+   * @default - every feature of the training spec, against the training table, daily
+   */
+  readonly drift?: MlopsPlatformDriftOptions;
 
   /**
    * When the training pipeline runs on its own (level ≥ 1).
@@ -177,7 +276,13 @@ export interface MlopsPlatformProps extends GcpIamProps {
  * | 0     | DataLake `Lake` (the spec's table in `curated`), ModelRegistry `Registry` (model id = spec name), ModelEndpoint `Endpoint` | Vertex AI, Private Service Connect, no model until one is deployed (`endpoint.deployModelRequest`) |
  * | 1     | StreamingIngest `Ingest` (raw zone), FeatureStore `Features`, GpuTrainingCluster `Training` (launch profile only: `gkeCluster: false`), TrainingPipeline `Pipeline` (scheduled) | request-response logging into the lake's raw zone |
  *
- * Levels 2 (DeliveryPipeline `Delivery`) and 3 (DriftMonitor `Drift`) are refused by this build.
+ * | 2     | DeliveryPipeline `Delivery` (needs `delivery` and `encryptionKey`): the app's repository → Cloud Build install, test, synth, plan, apply of the staging stack → approval → production; each version the registry announces as champion re-runs it | as level 1 |
+ * | 3     | DriftMonitor `Drift` over the endpoint's request log, starting `Pipeline` on a breach; `training.promotion` must be `PromotionPolicy.whenBetter()` | as level 1 |
+ *
+ * Safe rollout on Google Cloud: the delivery pipeline's canary with approval is Cloud Deploy's,
+ * for Cloud Run (`cloudRunDelivery` of a DeliveryPipeline); this platform serves on a Vertex AI
+ * endpoint, where the app delivered at level 2 deploys the new version with a traffic split
+ * (`endpoint.deployModelRequest`). A rollback driven by an alert is not built on Google Cloud.
  *
  * The endpoint exists from level 0 without a model: Terraform cannot deploy one onto a Vertex AI
  * endpoint. At level 0 the team registers a version by hand (`models.upload`, the registry's
@@ -228,6 +333,27 @@ export class MlopsPlatform extends Construct implements IMlopsPlatform {
   public readonly trainingCluster?: GpuTrainingCluster;
   /** The training pipeline (`Pipeline`, level ≥ 1). */
   public readonly pipeline?: TrainingPipeline;
+  /** The delivery pipeline (`Delivery`, level ≥ 2). */
+  public readonly deliveryPipeline?: DeliveryPipeline;
+  /** The drift monitor (`Drift`, level 3). */
+  public readonly driftMonitor?: DriftMonitor;
+
+  /**
+   * The records the endpoint is sent, as the level-3 drift monitor reads them from the request
+   * log: the training spec's features, in schema order, with its entity keys and event time,
+   * without the label.
+   * @param training the platform's training spec
+   */
+  public static requestSchema(training: TrainingPipelineSpec): TableSchema {
+    const keep = new Set([...training.schema.entityKeys, training.schema.eventTime, ...training.features.map((f) => f.name)]);
+    return new TableSchema({
+      name: `${training.name.replace(/-/g, '_')}_requests`,
+      description: `What the ${training.name} endpoint is sent: the model's features, keyed and timed as ${training.schema.name}.`,
+      fields: training.schema.fields.filter((f) => keep.has(f.name)).map((f) => ({ name: f.name, type: f.type, description: f.description })),
+      entityKeys: [...training.schema.entityKeys],
+      eventTime: training.schema.eventTime,
+    });
+  }
 
   constructor(scope: Construct, id: string, props: MlopsPlatformProps) {
     super(scope, id);
@@ -235,10 +361,6 @@ export class MlopsPlatform extends Construct implements IMlopsPlatform {
       throw new MlopsValidationError(this, 'props', props, 'an object with at least level and training');
     }
     const definition = unwrap(this, '', resolveMaturityLevel(props.level));
-    if (!BUILT_LEVELS.includes(definition.level)) {
-      throw new MlopsValidationError(this, 'level', props.level,
-        `a level this build composes (${BUILT_LEVELS.join(', ')}): level ${definition.level} (${definition.name}) needs ${definition.addsConstructs.join(', ')}, not yet in mlops-constructs/gcp`);
-    }
     this.level = definition.level;
     this.capabilities = maturityLevelCapabilities(this.level);
     const spec = props.training;
@@ -256,6 +378,18 @@ export class MlopsPlatform extends Construct implements IMlopsPlatform {
     }
     const featureGroups = this.resolveFeatureGroups(props.featureGroups, spec);
     const network = this.level >= 1 ? this.resolveNetwork(props.network) : undefined;
+    const delivery = this.resolveDelivery(props.delivery);
+    if (this.level >= 2 && props.encryptionKey === undefined) {
+      throw new MlopsValidationError(this, 'encryptionKey', undefined,
+        `a Cloud KMS key in the platform's region, from level 2: the delivery pipeline encrypts its Terraform state bucket, topic and images with it`);
+    }
+    if (this.level >= 3 && !spec.promotion.automatic) {
+      throw new MlopsValidationError(this, 'training.promotion', 'PromotionPolicy.manual()',
+        'PromotionPolicy.whenBetter(): at level 3 a retrained version replaces the champion only when it beats it, without a person');
+    }
+    if (this.level < 3 && props.drift !== undefined) {
+      throw new MlopsValidationError(this, 'drift', '(drift options)', `no drift at level ${this.level}: the drift monitor is level 3 (raise level to 3)`);
+    }
     const common = { project: this.project, encryptionKey: props.encryptionKey };
 
     // Level 0: lake, registry, endpoint.
@@ -318,6 +452,50 @@ export class MlopsPlatform extends Construct implements IMlopsPlatform {
       prefix: this.prefix,
       workflowName: `${this.prefix}-${spec.name.replace(/_/g, '-')}`,
     });
+    if (delivery === undefined) {
+      return;
+    }
+
+    // Level 2: delivery of the app and of each champion.
+    const project = this.project;
+    this.deliveryPipeline = new DeliveryPipeline(this, 'Delivery', {
+      prefix: this.prefix,
+      // Bucket names are global: the state buckets take the lake's prefix, chosen for that.
+      bucketPrefix: props.lakePrefix,
+      repository: delivery.repository,
+      connection: delivery.connection,
+      branch: delivery.branch,
+      region: this.region,
+      project,
+      encryptionKey: props.encryptionKey!,
+      stagingProject: delivery.stagingProject ?? project ?? this.lake.dataset(StandardZone.RAW).project,
+      productionProject: delivery.productionProject ?? project ?? this.lake.dataset(StandardZone.RAW).project,
+      stagingStack: delivery.stagingStack,
+      productionStack: delivery.productionStack,
+      deployRoles: delivery.deployRoles,
+      productionApproval: delivery.productionApproval,
+      allowSharedEnvironment: delivery.allowSharedEnvironment,
+      modelRegistry: this.registry,
+      removalPolicy,
+    });
+    if (this.level < 3) {
+      return;
+    }
+
+    // Level 3: drift of the endpoint's requests against the training table starts the pipeline.
+    const drift = this.resolveDrift(props.drift);
+    this.driftMonitor = new DriftMonitor(this, 'Drift', {
+      spec: drift.spec ?? new DriftSpec({ schema: MlopsPlatform.requestSchema(spec) }),
+      lake: this.lake,
+      endpoint: this.endpoint,
+      baseline: DriftBaseline.fromLakeTable(StandardZone.CURATED, spec.schema.name, { baselineId: drift.baselineId ?? `${spec.name}-training` }),
+      schedule: drift.schedule,
+      retrain: this.pipeline,
+      notificationChannels: props.notificationChannels,
+      prefix: this.prefix,
+      workflowName: `${this.prefix}-drift`,
+      region: this.region,
+    });
   }
 
   // -------------------------------------------------------------------------------------------
@@ -350,6 +528,39 @@ export class MlopsPlatform extends Construct implements IMlopsPlatform {
       }
     });
     return [...given];
+  }
+
+  private resolveDelivery(delivery: unknown): MlopsPlatformDeliveryOptions | undefined {
+    if (this.level < 2) {
+      if (delivery !== undefined) {
+        throw new MlopsValidationError(this, 'delivery', '(delivery options)', `no delivery at level ${this.level}: the delivery pipeline is level 2 (raise level to 2)`);
+      }
+      return undefined;
+    }
+    const options = delivery as MlopsPlatformDeliveryOptions | undefined;
+    if (options === undefined || options === null || typeof options !== 'object' || options.repository === undefined) {
+      throw new MlopsValidationError(this, 'delivery.repository', options?.repository,
+        `the repository of the app, "owner/name", with delivery: { repository, connection }: level ${this.level} delivers the platform and each champion through Cloud Build`);
+    }
+    if (options.connection === undefined) {
+      throw new MlopsValidationError(this, 'delivery.connection', undefined,
+        'the Cloud Build 2nd-gen GitHub connection of the repository (its id in the platform\'s region, or its resource name), created and authorized once in the console');
+    }
+    return options;
+  }
+
+  private resolveDrift(drift: unknown): MlopsPlatformDriftOptions {
+    if (drift === undefined) {
+      return {};
+    }
+    if (drift === null || typeof drift !== 'object') {
+      throw new MlopsValidationError(this, 'drift', drift, 'MlopsPlatformDriftOptions ({ spec?, baselineId?, schedule? }), or no drift for the defaults');
+    }
+    const options = drift as MlopsPlatformDriftOptions;
+    if (options.spec !== undefined && !(options.spec instanceof DriftSpec)) {
+      throw new MlopsValidationError(this, 'drift.spec', options.spec, 'a DriftSpec (new DriftSpec({ schema, ... }))');
+    }
+    return options;
   }
 
   private resolveNetwork(network: unknown): string {

@@ -6,18 +6,26 @@
  */
 import { MlopsCapability } from 'mlops-constructs';
 import { GcpChecks, MlopsPlatform } from 'mlops-constructs/gcp';
-import { churnTraining, orders } from '../../../examples/schemas';
+import { churnRetraining, churnTraining, orders } from '../../../examples/schemas';
 import { newStack } from '../support';
 
 const KEY = { id: 'projects/acme/locations/europe-west4/keyRings/ml/cryptoKeys/platform' };
 
 function checked(level: number, key: { id: string } | null = KEY) {
   const stack = newStack();
-  new MlopsPlatform(stack, 'Platform', { level, training: churnTraining, events: orders, region: 'europe-west4', encryptionKey: key ?? undefined, network: 'ml-vpc' });
+  new MlopsPlatform(stack, 'Platform', {
+    level,
+    training: level === 3 ? churnRetraining : churnTraining,
+    events: orders,
+    region: 'europe-west4',
+    encryptionKey: key ?? undefined,
+    network: 'ml-vpc',
+    delivery: level >= 2 ? { repository: 'acme/ml-platform', connection: 'github', stagingProject: 'acme-ml-staging', productionProject: 'acme-ml-prod' } : undefined,
+  });
   return GcpChecks.check(stack);
 }
 
-test.each([0, 1])('level %i: zero findings with a key in the region', (level) => {
+test.each([0, 1, 2, 3])('level %i: zero findings with a key in the region', (level) => {
   expect(checked(level).findings.map(GcpChecks.formatFinding)).toEqual([]);
 });
 
@@ -25,6 +33,7 @@ test('level 0 acknowledges GCP-VAI7 (no capture yet, a level-1 capability); leve
   const vai7 = (level: number) => checked(level).acknowledged.filter((a) => a.ruleId === 'GCP-VAI7').map((a) => a.reason);
   expect(vai7(0)).toEqual([expect.stringContaining(MlopsCapability.ENDPOINT_CAPTURE)]);
   expect(vai7(1)).toEqual([]);
+  expect(vai7(3)).toEqual([]);
 });
 
 test('without a key, the children are reported: lake (GCP-BQ2), topics (GCP-PS1), endpoint (GCP-VAI5), workflow (GCP-WF1)', () => {

@@ -9,16 +9,27 @@ import { Construct, IConstruct } from 'constructs';
 import * as gcp from 'mlops-constructs/gcp';
 import { FeatureGroupSpec, maturityLevelCapabilities, maturityLevelConstructs, MlopsValidationError } from 'mlops-constructs';
 import { MlopsPlatform, MlopsPlatformProps } from 'mlops-constructs/gcp';
-import { createLevelStack, levelApis, LEVEL_PROJECT_PATTERN, LEVEL_REGION_PATTERN } from '../../../examples/gcp/levels';
-import { churnTraining, orders } from '../../../examples/schemas';
+import { CONNECTION_CONTEXT, createLevelStack, DEFAULT_REPOSITORY, levelApis, LEVEL_PROJECT_PATTERN, LEVEL_REGION_PATTERN, REPOSITORY_CONTEXT } from '../../../examples/gcp/levels';
+import { churnRetraining, churnTraining, orders } from '../../../examples/schemas';
 import { gcpStatefulIds, GCP_STATEFUL_TYPES } from '../../../tools/stateful';
 import { newStack, Synth } from '../support';
 
 const KEY = { id: 'projects/acme/locations/europe-west4/keyRings/ml/cryptoKeys/platform' };
 
+const DELIVERY = { repository: 'acme/ml-platform', connection: 'github', stagingProject: 'acme-ml-staging', productionProject: 'acme-ml-prod' };
+
+/** A platform at `props.level` (1 unless given) with what that level needs: delivery from 2, a promoting spec at 3. */
 function platform(stack: Construct, props: Partial<MlopsPlatformProps> = {}): MlopsPlatform {
+  const level = props.level ?? 1;
   return new MlopsPlatform(stack, 'Platform', {
-    level: 1, training: churnTraining, events: orders, region: 'europe-west4', encryptionKey: KEY, network: 'ml-vpc', ...props,
+    level,
+    training: level === 3 ? churnRetraining : churnTraining,
+    events: orders,
+    region: 'europe-west4',
+    encryptionKey: KEY,
+    network: 'ml-vpc',
+    delivery: typeof level === 'number' && level >= 2 ? DELIVERY : undefined,
+    ...props,
   });
 }
 
@@ -48,7 +59,7 @@ function statefulConfigs(doc: any): Record<string, unknown> {
 }
 
 describe('the construct tree of each level is what MATURITY_LEVELS says', () => {
-  test.each([0, 1])('level %i', (level) => {
+  test.each([0, 1, 2, 3])('level %i', (level) => {
     const stack = newStack();
     const p = platform(stack, { level });
     expect(libraryConstructsBelow(p)).toEqual([...maturityLevelConstructs(level)].sort());
@@ -60,6 +71,8 @@ describe('the construct tree of each level is what MATURITY_LEVELS says', () => 
     const ids = (level: number) => platform(newStack(), { level }).node.children.map((c) => c.node.id);
     expect(ids(0)).toEqual(['Lake', 'Registry', 'Endpoint']);
     expect(ids(1)).toEqual(['Lake', 'Registry', 'Endpoint', 'Ingest', 'Features', 'Training', 'Pipeline']);
+    expect(ids(2)).toEqual(['Lake', 'Registry', 'Endpoint', 'Ingest', 'Features', 'Training', 'Pipeline', 'Delivery']);
+    expect(ids(3)).toEqual(['Lake', 'Registry', 'Endpoint', 'Ingest', 'Features', 'Training', 'Pipeline', 'Delivery', 'Drift']);
   });
 
   test('level 0: the lake holds the spec\'s table in curated, the registry is named after the spec, the endpoint captures nothing', () => {
@@ -95,6 +108,37 @@ describe('the construct tree of each level is what MATURITY_LEVELS says', () => 
     expect(synth.at('google_vertex_ai_feature_group', 'Platform/Features/Group-customer_churn/Resource')).toMatchObject({ name: 'platform_customer_churn' });
   });
 
+  test('level 2: the delivery pipeline builds the repository through the connection, and each champion the registry announces re-runs it', () => {
+    const stack = newStack();
+    const p = platform(stack, { level: 2 });
+    const synth = new Synth(stack);
+    expect(synth.at('google_cloudbuildv2_repository', 'Platform/Delivery/Repository')).toMatchObject({ name: 'ml-platform', remote_uri: 'https://github.com/acme/ml-platform.git', location: 'europe-west4' });
+    const model = synth.at('google_cloudbuild_trigger', 'Platform/Delivery/ModelTrigger');
+    expect(model.pubsub_config.topic).toBe(synth.ref('google_pubsub_topic', 'Platform/Registry/Announcements', 'id'));
+    expect(synth.at('google_cloudbuild_trigger', 'Platform/Delivery/ProductionTrigger').approval_config).toEqual({ approval_required: true });
+    expect(synth.at('google_storage_bucket', 'Platform/Delivery/StateBucket')).toMatchObject({ name: 'platform-tfstate', encryption: { default_kms_key_name: KEY.id } });
+    expect(p.deliveryPipeline!.stagingBackend).toEqual({ bucket: 'platform-tfstate', prefix: 'staging' });
+    expect(p.driftMonitor).toBeUndefined();
+  });
+
+  test('level 3: the drift monitor reads the endpoint\'s request log against the training table and starts the pipeline on a breach', () => {
+    const stack = newStack();
+    const p = platform(stack, { level: 3 });
+    const synth = new Synth(stack);
+    const monitor = p.driftMonitor!;
+    expect(monitor.spec.schema.name).toBe('churn_requests');
+    expect(monitor.spec.schema.fields.map((f) => f.name)).not.toContain('churned_30d');
+    expect(monitor.baselineId).toBe('churn-training');
+    expect(monitor.windowQuery).toContain('mlops_request_response_logging'.replace('mlops', 'platform'));
+    expect(monitor.baselineQuery).toContain('customer_churn');
+    const drift = synth.at('google_workflows_workflow', 'Platform/Drift/Resource');
+    expect(drift.name).toBe('platform-drift');
+    // The retraining step starts the pipeline's workflow, `platform-churn`, by name.
+    expect(JSON.stringify(drift.source_contents)).toContain('platform-churn');
+    expect(synth.at('google_cloud_scheduler_job', 'Platform/Drift/Schedule').schedule).toBe('15 0 * * *');
+    expect(synth.at('google_bigquery_table', 'Platform/Lake/Zone-curated/Table-drift_results')).toMatchObject({ table_id: 'drift_results' });
+  });
+
   test('the default feature group is the spec\'s schema; given groups replace it', () => {
     const stack = newStack();
     const p = platform(stack, { featureGroups: [new FeatureGroupSpec({ name: 'orders_by_customer', schema: orders })] });
@@ -103,9 +147,9 @@ describe('the construct tree of each level is what MATURITY_LEVELS says', () => 
 });
 
 describe('growing a level replaces no stateful resource (reference stacks)', () => {
-  const docs = [0, 1].map(levelDocument);
+  const docs = [0, 1, 2, 3].map(levelDocument);
 
-  test.each([[0, 1]])('every stateful resource of level %i is at level %i, with the same address and configuration', (from, to) => {
+  test.each([[0, 1], [1, 2], [2, 3]])('every stateful resource of level %i is at level %i, with the same address and configuration', (from, to) => {
     const before = statefulConfigs(docs[from]);
     const after = statefulConfigs(docs[to]);
     expect(Object.keys(before).length).toBeGreaterThan(10);
@@ -124,13 +168,15 @@ describe('growing a level replaces no stateful resource (reference stacks)', () 
 });
 
 describe('the reference stacks', () => {
-  test.each([0, 1])('level %i: project and region are validated variables; the provider and every child use them; no literal project or region', (level) => {
+  test.each([0, 1, 2, 3])('level %i: project and region are validated variables; the provider and every child use them; no literal project or region', (level) => {
     const doc = levelDocument(level);
     expect(Object.keys(doc.variable).sort()).toEqual(['project', 'region']);
     expect(doc.variable.project.validation[0].condition).toContain(LEVEL_PROJECT_PATTERN);
     expect(doc.variable.region.validation[0].condition).toContain(LEVEL_REGION_PATTERN);
     expect(doc.provider.google[0]).toMatchObject({ project: '${var.project}', region: '${var.region}' });
-    const text = JSON.stringify(doc.resource);
+    // The one value a level-2 or level-3 user must name is the app's repository (context
+    // mlops-constructs:repository); its default, the example's own layout, is the only literal.
+    const text = JSON.stringify(doc.resource).split(DEFAULT_REPOSITORY).join('<repository>');
     for (const placeholder of ['acme', 'example', 'my-project', 'us-central1', 'europe-west4']) {
       expect(text).not.toContain(placeholder);
     }
@@ -150,7 +196,7 @@ describe('the reference stacks', () => {
     expect(['mars-north1', 'US', 'us-central1-a', '${var.x}'].some((r) => region.test(r))).toBe(false);
   });
 
-  test.each([0, 1])('level %i: one google_project_service per API of the level, never disabled on destroy, and every platform resource waits for them', (level) => {
+  test.each([0, 1, 2, 3])('level %i: one google_project_service per API of the level, never disabled on destroy, and every platform resource waits for them', (level) => {
     const doc = levelDocument(level);
     const services = Object.values<any>(doc.resource.google_project_service);
     expect(services.map((s) => s.service).sort()).toEqual(levelApis(level).sort());
@@ -165,6 +211,15 @@ describe('the reference stacks', () => {
         }
       }
     }
+  });
+
+  test('levels 2 and 3 build the repository named in the context (default: the example\'s own), in the one project of the stack', () => {
+    const doc = levelDocument(2);
+    expect(Object.values<any>(doc.resource.google_cloudbuildv2_repository)[0]).toMatchObject({ name: 'ml-platform', parent_connection: 'github', location: '${var.region}' });
+    const app = Testing.app({ context: { [REPOSITORY_CONTEXT]: 'acme/churn-app', [CONNECTION_CONTEXT]: 'gh-acme' } });
+    const custom = JSON.parse(JSON.stringify(createLevelStack(app, 3).toTerraform()));
+    expect(Object.values<any>(custom.resource.google_cloudbuildv2_repository)[0]).toMatchObject({ name: 'churn-app', parent_connection: 'gh-acme' });
+    expect(Object.keys(levelDocument(1).resource)).not.toContain('google_cloudbuild_trigger');
   });
 
   test('level 1 peers the jobs\' network through private services access, and the pipeline\'s default images follow the region variable', () => {
@@ -199,9 +254,21 @@ describe('bad input fails at synth, naming the prop', () => {
     }
   });
 
-  test('levels 2 and 3 are refused by this build, saying what they need', () => {
-    expect(fails({ level: 2 }, 'level').allowed).toContain('DeliveryPipeline');
-    expect(fails({ level: 3 }, 'level').allowed).toContain('DriftMonitor');
+  test('levels 2 and 3 without delivery, or without its connection, name the prop; delivery below level 2 is refused', () => {
+    expect(fails({ level: 2, delivery: undefined }, 'delivery.repository').allowed).toContain('"owner/name"');
+    expect(fails({ level: 3, delivery: undefined }, 'delivery.repository').allowed).toContain('level 3');
+    fails({ level: 2, delivery: null }, 'delivery.repository');
+    expect(fails({ level: 2, delivery: { repository: 'acme/ml' } }, 'delivery.connection').allowed).toContain('2nd-gen');
+    expect(fails({ level: 1, delivery: DELIVERY }, 'delivery').allowed).toContain('raise level to 2');
+    expect(() => platform(newStack(), { level: 2, delivery: { ...DELIVERY, repository: 'not a repo' } })).toThrow(/Platform\/Delivery\] invalid repository/);
+  });
+
+  test('level 2 without a key; level 3 with a manual promotion; drift options below level 3 or of the wrong type', () => {
+    expect(fails({ level: 2, encryptionKey: undefined }, 'encryptionKey').allowed).toContain('from level 2');
+    expect(fails({ level: 3, training: churnTraining }, 'training.promotion').allowed).toContain('PromotionPolicy.whenBetter()');
+    expect(fails({ level: 2, drift: {} }, 'drift').allowed).toContain('raise level to 3');
+    fails({ level: 3, drift: 'daily' }, 'drift');
+    fails({ level: 3, drift: { spec: { schema: orders } } }, 'drift.spec');
   });
 
   test('props that are not an object', () => {
@@ -216,7 +283,7 @@ describe('bad input fails at synth, naming the prop', () => {
   });
 
   test('a prefix too long, misspelled, not a string, or a token; a construct id that gives no prefix', () => {
-    expect(fails({ prefix: 'a-very-long-platform-prefix' }, 'prefix').allowed).toContain('1 to 20 characters');
+    expect(fails({ prefix: 'a-very-long-platform-prefix' }, 'prefix').allowed).toContain('1 to 19 characters');
     fails({ prefix: 'Mlops' }, 'prefix');
     fails({ prefix: 42 }, 'prefix');
     const stack = newStack();
