@@ -2,6 +2,12 @@
  * Packs the library as npm would publish it and installs the tarball into two fresh apps: one
  * with only the AWS peers, one with only the Google Cloud peers. Each synthesizes a DataLake,
  * and neither has the other cloud's packages in its node_modules.
+ *
+ * npm installs the tarball alone (its peers are optional, so npm adds none); the app's peers are
+ * then hard-linked from this repository's node_modules (the exact devDependency versions) instead
+ * of being unpacked again from the npm cache: unpacking @cdktf/provider-google (307 MB) and
+ * aws-cdk-lib (161 MB) cost about 14 s CPU of this file, linking them well under a second. That
+ * those versions satisfy the published peer ranges is test/core/peers.test.ts's check.
  */
 import { execFile } from 'child_process';
 import * as fs from 'fs';
@@ -58,7 +64,7 @@ afterAll(() => {
   fs.rmSync(work, { recursive: true, force: true });
 });
 
-/** A fresh app folder with `deps` installed next to the packed library (from the npm cache when it can). */
+/** A fresh app folder with the packed library installed by npm, and `deps` linked from this repository's node_modules. */
 async function consumerApp(name: string, deps: string[], files: Record<string, string>): Promise<string> {
   const dir = path.join(work, name);
   fs.mkdirSync(dir);
@@ -66,8 +72,62 @@ async function consumerApp(name: string, deps: string[], files: Record<string, s
   for (const [file, text] of Object.entries(files)) {
     fs.writeFileSync(path.join(dir, file), text);
   }
-  await run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', tarball, ...deps.map((d) => `${d}@${versions[d]}`)], { cwd: dir, maxBuffer: 10_000_000 });
+  await run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', tarball], { cwd: dir, maxBuffer: 10_000_000 });
+  for (const dep of dependencyClosure(deps)) {
+    const target = path.join(dir, 'node_modules', dep);
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    // Hard links where the temporary folder shares the repository's file system; a symbolic link
+    // otherwise (Node resolves it to this repository's copy, which has the same version).
+    await run('cp', ['-al', path.join(root, 'node_modules', dep), target]).catch(() => fs.symlinkSync(path.join(root, 'node_modules', dep), target, 'dir'));
+  }
+  for (const dep of deps) {
+    expect(JSON.parse(fs.readFileSync(path.join(dir, 'node_modules', dep, 'package.json'), 'utf8')).version).toBe(versions[dep]);
+  }
   return dir;
+}
+
+/**
+ * The top-level packages of this repository's node_modules that `deps` need at run time: the
+ * packages themselves and, from package-lock.json, every dependency Node would find at the top
+ * level (aws-cdk-lib bundles most of its own but not all; copying a nested node_modules brings its
+ * packages along). Peers are the app's own choice: only what `deps` lists among them is linked.
+ */
+function dependencyClosure(deps: string[]): string[] {
+  const lock = JSON.parse(fs.readFileSync(path.join(root, 'package-lock.json'), 'utf8')) as { packages: Record<string, { dependencies?: Record<string, string>; optionalDependencies?: Record<string, string> }> };
+  const top = new Set<string>();
+  const seen = new Set<string>();
+  // Node's lookup from a package folder: its own node_modules, then each enclosing node_modules.
+  const located = (from: string, name: string): string | undefined => {
+    for (let dir = from; ; dir = dir.slice(0, Math.max(0, dir.lastIndexOf('/node_modules/')))) {
+      const candidate = dir === '' ? `node_modules/${name}` : `${dir}/node_modules/${name}`;
+      if (lock.packages[candidate]) {
+        return candidate;
+      }
+      if (dir === '') {
+        return undefined;
+      }
+    }
+  };
+  const visit = (key: string): void => {
+    if (seen.has(key)) {
+      return;
+    }
+    seen.add(key);
+    if (!key.includes('/node_modules/')) {
+      top.add(key.slice('node_modules/'.length));
+    }
+    const entry = lock.packages[key];
+    for (const name of Object.keys({ ...entry.dependencies, ...entry.optionalDependencies })) {
+      const found = located(key, name);
+      if (found) {
+        visit(found);
+      }
+    }
+  };
+  for (const dep of deps) {
+    visit(`node_modules/${dep}`);
+  }
+  return [...top].sort();
 }
 
 const schema = `

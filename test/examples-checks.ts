@@ -1,5 +1,6 @@
 /**
- * Every example of both clouds, synthesized once with all checks on, as `npm run synth` does:
+ * Every example of both clouds, synthesized once with all checks on, as `npm run synth` does
+ * (registered by test/checks.test.ts, with the other checked synths):
  * zero findings, snapshots of the whole stacks, and the stateful-resource manifest.
  */
 import * as fs from 'fs';
