@@ -15,13 +15,13 @@ import { IModelEndpoint, ModelEndpoint } from '../model-endpoint';
 import { IModelRegistry, ModelRegistry } from '../model-registry';
 import { GcpChecks } from '../policy/engine/gcp-checks';
 import { resolveIamGrants } from '../private/iam-members';
+import { GCP_REGION_RULE } from '../private/regions';
 import { resolveRemovalPolicy } from '../private/removal-policy';
 import { resolveName } from '../private/validate';
 import { GCP_PROJECT_ID_RULE } from '../project';
 import { RemovalPolicy } from '../removal-policy';
 import { IStreamingIngest, StreamingIngest } from '../streaming-ingest';
 import { ITrainingPipeline, TrainingPipeline, TrainingSchedule } from '../training-pipeline';
-import { GCP_REGION_RULE } from '../private/regions';
 
 /** The synth-time warnings of an MlopsPlatform, by id (none yet). */
 export const MLOPS_PLATFORM_WARNINGS = {} as const;
@@ -275,7 +275,6 @@ export interface MlopsPlatformProps extends GcpIamProps {
  * |-------|---------------------------------------------------------------------------------|---------------------------------------------------|
  * | 0     | DataLake `Lake` (the spec's table in `curated`), ModelRegistry `Registry` (model id = spec name), ModelEndpoint `Endpoint` | Vertex AI, Private Service Connect, no model until one is deployed (`endpoint.deployModelRequest`) |
  * | 1     | StreamingIngest `Ingest` (raw zone), FeatureStore `Features`, GpuTrainingCluster `Training` (launch profile only: `gkeCluster: false`), TrainingPipeline `Pipeline` (scheduled) | request-response logging into the lake's raw zone |
- *
  * | 2     | DeliveryPipeline `Delivery` (needs `delivery` and `encryptionKey`): the app's repository → Cloud Build install, test, synth, plan, apply of the staging stack → approval → production; each version the registry announces as champion re-runs it | as level 1 |
  * | 3     | DriftMonitor `Drift` over the endpoint's request log, starting `Pipeline` on a breach; `training.promotion` must be `PromotionPolicy.whenBetter()` | as level 1 |
  *
