@@ -201,7 +201,7 @@ export interface MlopsPlatformProps extends GcpIamProps {
   /**
    * The feature groups (level ≥ 1), served online and kept offline in the lake's curated zone
    * (each group's table is the lake's curated table of its schema, created when missing).
-   * @default - one group of the training spec's schema (its entity keys and event time)
+   * @default - `MlopsPlatform.defaultFeatureGroup(training)`: one group of the training spec's schema
    */
   readonly featureGroups?: FeatureGroupSpec[];
 
@@ -308,6 +308,15 @@ export interface MlopsPlatformProps extends GcpIamProps {
  * });
  */
 export class MlopsPlatform extends Construct implements IMlopsPlatform {
+  /**
+   * The feature group a platform creates when given no `featureGroups`: named after the training
+   * spec, every field of its schema, keyed by its entity keys and versioned by its event time.
+   * @param training the platform's training spec
+   */
+  public static defaultFeatureGroup(training: TrainingPipelineSpec): FeatureGroupSpec {
+    return new FeatureGroupSpec({ name: training.name.replace(/-/g, '_'), schema: training.schema, description: `Features of ${training.name}, from ${training.schema.name}.` });
+  }
+
   /** The maturity level. */
   public readonly level: number;
   /** Every capability of the level. */
@@ -516,7 +525,7 @@ export class MlopsPlatform extends Construct implements IMlopsPlatform {
 
   private resolveFeatureGroups(given: unknown, spec: TrainingPipelineSpec): FeatureGroupSpec[] {
     if (given === undefined) {
-      return [new FeatureGroupSpec({ name: spec.schema.name, schema: spec.schema, description: `Features of the ${spec.name} model (${spec.schema.name}).` })];
+      return [MlopsPlatform.defaultFeatureGroup(spec)];
     }
     if (!Array.isArray(given) || given.length === 0) {
       throw new MlopsValidationError(this, 'featureGroups', given, 'a non-empty list of FeatureGroupSpec');

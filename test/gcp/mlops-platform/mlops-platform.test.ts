@@ -105,7 +105,8 @@ describe('the construct tree of each level is what MATURITY_LEVELS says', () => 
     expect(p.trainingCluster!.trainingJobProfile.region).toBe('europe-west4');
     expect(synth.at('google_workflows_workflow', 'Platform/Pipeline/Resource')).toMatchObject({ name: 'platform-churn', region: 'europe-west4' });
     expect(synth.at('google_cloud_scheduler_job', 'Platform/Pipeline/Schedule')).toMatchObject({ schedule: '0 3 * * *' });
-    expect(synth.at('google_vertex_ai_feature_group', 'Platform/Features/Group-customer_churn/Resource')).toMatchObject({ name: 'platform_customer_churn' });
+    expect(synth.at('google_vertex_ai_feature_group', 'Platform/Features/Group-churn/Resource')).toMatchObject({ name: 'platform_churn' });
+    expect(p.featureStore!.featureGroups.map((g) => g.spec.name)).toEqual([MlopsPlatform.defaultFeatureGroup(churnTraining).name]);
   });
 
   test('level 2: the delivery pipeline builds the repository through the connection, and each champion the registry announces re-runs it', () => {
