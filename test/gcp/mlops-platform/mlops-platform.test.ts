@@ -223,6 +223,31 @@ describe('the reference stacks', () => {
     expect(Object.keys(levelDocument(1).resource)).not.toContain('google_cloudbuild_trigger');
   });
 
+  test.each([0, 1, 2, 3])('level %i: every resource type\'s API is among those the stack enables', (level) => {
+    /** The API of a resource type, by its prefix (the first that matches). */
+    const API_OF: readonly (readonly [string, string])[] = [
+      ['google_project_service', 'serviceusage.googleapis.com'], // enabled by default in every project
+      ['google_project_iam_', 'cloudresourcemanager.googleapis.com'],
+      ['google_service_account', 'iam.googleapis.com'],
+      ['google_kms_', 'cloudkms.googleapis.com'],
+      ['google_storage_', 'storage.googleapis.com'],
+      ['google_bigquery_', 'bigquery.googleapis.com'],
+      ['google_pubsub_', 'pubsub.googleapis.com'],
+      ['google_vertex_ai_', 'aiplatform.googleapis.com'],
+      ['google_compute_', 'compute.googleapis.com'],
+      ['google_service_networking_', 'servicenetworking.googleapis.com'],
+      ['google_workflows_', 'workflows.googleapis.com'],
+      ['google_cloud_scheduler_', 'cloudscheduler.googleapis.com'],
+      ['google_monitoring_', 'monitoring.googleapis.com'],
+      ['google_cloudbuild', 'cloudbuild.googleapis.com'],
+    ];
+    const enabled = new Set([...levelApis(level), 'serviceusage.googleapis.com']);
+    for (const type of Object.keys(levelDocument(level).resource)) {
+      const api = API_OF.find(([prefix]) => type.startsWith(prefix))?.[1];
+      expect({ type, api: api !== undefined && enabled.has(api) ? 'enabled' : api ?? 'unknown' }).toEqual({ type, api: 'enabled' });
+    }
+  });
+
   test('level 1 peers the jobs\' network through private services access, and the pipeline\'s default images follow the region variable', () => {
     const doc = levelDocument(1);
     expect(Object.values<any>(doc.resource.google_service_networking_connection)[0]).toMatchObject({ service: 'servicenetworking.googleapis.com' });
