@@ -7,6 +7,7 @@ import { Duration } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
+import { createFailedRunsAlarm, FAILED_RUNS_ALARM_LEVEL } from '../private/step-functions';
 
 /**
  * The alarm levels. A run publishes one `Breaches` data point per window; the drift alarm reads
@@ -17,8 +18,8 @@ import { Construct } from 'constructs';
 export const DRIFT_ALARM_LEVELS = {
   driftPeriod: Duration.hours(1),
   breaches: 1,
-  runsPeriod: Duration.minutes(5),
-  failedRuns: 1,
+  runsPeriod: FAILED_RUNS_ALARM_LEVEL.period,
+  failedRuns: FAILED_RUNS_ALARM_LEVEL.failedRuns,
 } as const;
 
 /** Creates the drift alarm `Drift` under `scope` on the monitor's `Breaches` metric, notifying `actions`. */
@@ -37,27 +38,11 @@ export function createDriftAlarm(scope: Construct, breaches: cloudwatch.IMetric,
   return alarm;
 }
 
-/** Creates the failed-runs alarm `FailedRuns` under `scope`, notifying `actions`. */
+/** Creates the failed-runs alarm `FailedRuns` under `scope`, notifying `actions` (lib/aws/private/step-functions.ts). */
 export function createFailedMonitorRunsAlarm(scope: Construct, stateMachine: sfn.StateMachine, actions: readonly cloudwatch.IAlarmAction[]): cloudwatch.Alarm {
-  const period = DRIFT_ALARM_LEVELS.runsPeriod;
-  const alarm = new cloudwatch.Alarm(scope, 'FailedRuns', {
-    metric: new cloudwatch.MathExpression({
-      expression: 'failed + timedOut + aborted',
-      usingMetrics: {
-        failed: stateMachine.metricFailed({ period, statistic: cloudwatch.Stats.SUM }),
-        timedOut: stateMachine.metricTimedOut({ period, statistic: cloudwatch.Stats.SUM }),
-        aborted: stateMachine.metricAborted({ period, statistic: cloudwatch.Stats.SUM }),
-      },
-      label: 'Monitor runs failed, timed out or aborted',
-      period,
-    }),
-    threshold: DRIFT_ALARM_LEVELS.failedRuns,
-    comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-    evaluationPeriods: 1,
-    treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-    alarmDescription: 'A drift monitor run failed, timed out or was aborted: the window was not computed (an Athena query failed, '
+  return createFailedRunsAlarm(scope, stateMachine, actions, {
+    label: 'Monitor runs failed, timed out or aborted',
+    description: 'A drift monitor run failed, timed out or was aborted: the window was not computed (an Athena query failed, '
       + 'or the metrics could not be published). The execution\'s history in the Step Functions console names the failed state and its cause.',
   });
-  alarm.addAlarmAction(...actions);
-  return alarm;
 }

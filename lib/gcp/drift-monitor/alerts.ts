@@ -6,7 +6,7 @@
 import { MonitoringAlertPolicy } from '@cdktf/provider-google/lib/monitoring-alert-policy';
 import { Construct } from 'constructs';
 import { ITerraformDependable } from '../cdktf';
-import { FINISHED_EXECUTION_COUNT_METRIC } from '../training-pipeline/alerts';
+import { createFailedExecutionsAlert } from '../private/monitoring';
 
 /** What the alert policies are about. */
 export interface DriftAlertTarget {
@@ -52,30 +52,11 @@ export function createDriftAlerts(scope: Construct, target: DriftAlertTarget): {
     userLabels: target.labels,
     dependsOn: target.dependsOn,
   });
-  const failedExecutions = new MonitoringAlertPolicy(scope, 'FailedExecutions', {
-    project: target.project,
+  const failedExecutions = createFailedExecutionsAlert(scope, {
+    ...target,
     displayName: `${target.workflowName}: a drift monitor run did not succeed`,
-    combiner: 'OR',
-    severity: 'ERROR',
-    conditions: [{
-      displayName: 'workflow executions finished with a status other than SUCCEEDED',
-      conditionThreshold: {
-        filter: `resource.type = "workflows.googleapis.com/Workflow" AND resource.labels.workflow_id = "${target.workflowName}" `
-          + `AND resource.labels.location = "${target.region}" AND metric.type = "${FINISHED_EXECUTION_COUNT_METRIC}" AND metric.labels.status != "SUCCEEDED"`,
-        comparison: 'COMPARISON_GT',
-        thresholdValue: 0,
-        duration: '0s',
-        aggregations: [{ alignmentPeriod: '300s', perSeriesAligner: 'ALIGN_SUM' }],
-        trigger: { count: 1 },
-      },
-    }],
-    notificationChannels: target.notificationChannels,
-    documentation: {
-      mimeType: 'text/markdown',
-      content: `A run of the drift monitor \`${target.workflowName}\` (${target.region}) failed or was cancelled: no statistics were written for its window. `
-        + 'Open the execution in the Workflows console: `DriftQueryFailed` names the BigQuery job and its error; other errors are the connector\'s.',
-    },
-    userLabels: target.labels,
+    documentation: `A run of the drift monitor \`${target.workflowName}\` (${target.region}) failed or was cancelled: no statistics were written for its window. `
+      + 'Open the execution in the Workflows console: `DriftQueryFailed` names the BigQuery job and its error; other errors are the connector\'s.',
   });
   return { drift, failedExecutions };
 }
