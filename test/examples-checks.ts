@@ -37,7 +37,7 @@ test('the examples cover both clouds: lake, ingest → lake → features, train 
     'MlopsLevel0Aws', 'MlopsLevel1Aws', 'MlopsLevel2Aws', 'MlopsLevel2Aws-Production', 'MlopsLevel2Aws-Staging', 'MlopsLevel3Aws', 'MlopsLevel3Aws-Production', 'MlopsLevel3Aws-Staging',
     'MlopsTrainServeExample', 'Production-ChurnServing', 'Staging-ChurnServing',
   ]);
-  expect(gcp.map((s) => s.name)).toEqual(['mlops-lake-example', 'mlops-existing-stack-example', 'mlops-features-example', 'mlops-train-serve-example', 'mlops-continuous-training-example', 'mlops-delivery-example', 'mlops-drift-monitor-example']);
+  expect(gcp.map((s) => s.name)).toEqual(['mlops-lake-example', 'mlops-existing-stack-example', 'mlops-features-example', 'mlops-train-serve-example', 'mlops-continuous-training-example', 'mlops-delivery-example', 'mlops-drift-monitor-example', 'mlops-level-0-gcp', 'mlops-level-1-gcp', 'mlops-level-2-gcp', 'mlops-level-3-gcp']);
 });
 
 test('AWS examples: zero CloudFormation validator and cdk-nag findings', () => {

@@ -31,7 +31,7 @@ describe('the library', () => {
 
   test('every construct either entry point exports is a row of the table', () => {
     expect(result.problems).toEqual([]);
-    expect(result.concepts.map((c) => c.concept.concept)).toEqual(['DataLake', 'StreamingIngest', 'FeatureStore', 'GpuTrainingCluster', 'ModelEndpoint', 'ModelRegistry', 'TrainingPipeline', 'DeliveryPipeline', 'DriftMonitor']);
+    expect(result.concepts.map((c) => c.concept.concept)).toEqual(['DataLake', 'StreamingIngest', 'FeatureStore', 'GpuTrainingCluster', 'ModelEndpoint', 'ModelRegistry', 'TrainingPipeline', 'DeliveryPipeline', 'DriftMonitor', 'MlopsPlatform']);
   });
 
   test('the shared names of SHAPE.md R4–R8 are on both clouds', () => {

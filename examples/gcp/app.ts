@@ -9,6 +9,7 @@ import { GcpDriftMonitorStack } from './drift-monitor-stack';
 import { GcpExistingOrdersStack } from './existing-stack';
 import { GcpFeaturesStack } from './features-stack';
 import { GcpLakeStack } from './lake-stack';
+import { createLevelStack, GCP_LEVELS } from './levels';
 import { GcpTrainServeStack } from './train-serve-stack';
 
 /** Adds the example stacks to `app`. */
@@ -20,6 +21,9 @@ export function buildGcpExamples(app: App): void {
   new GcpContinuousTrainingStack(app, 'mlops-continuous-training-example');
   new GcpDeliveryStack(app, 'mlops-delivery-example');
   new GcpDriftMonitorStack(app, 'mlops-drift-monitor-example');
+  for (const level of GCP_LEVELS) {
+    createLevelStack(app, level);
+  }
 }
 
 if (require.main === module) {

@@ -24,3 +24,4 @@ export * from './training-pipeline';
 export * from './drift-monitor';
 export * from './policy';
 export * from './delivery-pipeline';
+export * from './mlops-platform';

@@ -47,6 +47,7 @@ const DELIVERY_PIPELINE_AWS_DIFFERENCES: ParityConcept['allowed'] = [
  * `allowSharedEnvironment`, `modelRegistry` and `encryptionKey`.
  */
 const DELIVERY_PIPELINE_GCP_DIFFERENCES: readonly AllowedDifference[] = [
+  { kind: 'props', cloud: 'gcp', names: ['bucketPrefix'], reason: 'Cloud Storage bucket names are global (the state, log and release-source buckets), service account ids are 30 characters: a stack that names its buckets after its project (the level reference stacks) gives them their own prefix. AWS lets CloudFormation name the pipeline\'s buckets.' },
   { kind: 'props', cloud: 'gcp', names: ['connection'], reason: 'The source: a Cloud Build 2nd-gen connection (id or resource name), authorized once in the console; AWS takes a CodeStar/CodeConnections connection ARN (`connectionArn`).' },
   { kind: 'props', cloud: 'gcp', names: ['branchFilter'], reason: 'Cloud Build push triggers filter branches with an RE2 regular expression (`push.branch`); the default is `^<branch>$`, and a wider filter must still match the branch production builds.' },
   { kind: 'props', cloud: 'gcp', names: ['stagingProject', 'productionProject'], reason: 'The environments are projects, named explicitly: their deployers get `deployRoles` there and the Cloud Deploy targets point at them. AWS stages come from the stage stacks\' environments (account and region).' },
@@ -126,7 +127,7 @@ export const PARITY_CONCEPTS: readonly ParityConcept[] = [
     allowed: [
       { kind: 'props', cloud: 'aws', names: ['accelerator'], reason: 'The AWS cluster-level accelerator sizes the default worker group and the training-job profile (one job shape); GCP pools each carry their own accelerator, and custom jobs take one per request.' },
       { kind: 'props', cloud: 'aws', names: ['workerGroups', 'hyperPod', 'controllerInstanceType', 'deepHealthChecks', 'nodeVolumeSize', 'fileSystem'], reason: 'The service\'s own names (R1): HyperPod instance groups, its Slurm controller, deep health checks, node volumes and FSx for Lustre; GKE has node pools (`gpuPools`).' },
-      { kind: 'props', cloud: 'gcp', names: ['gpuPools', 'releaseChannel', 'systemMachineType', 'trainingNamespace', 'trainingKubernetesServiceAccount'], reason: 'The service\'s own names (R1): GKE node pools, release channel, the CPU system pool and the Workload Identity binding of training pods.' },
+      { kind: 'props', cloud: 'gcp', names: ['gpuPools', 'releaseChannel', 'systemMachineType', 'trainingNamespace', 'trainingKubernetesServiceAccount', 'gkeCluster'], reason: 'The service\'s own names (R1): GKE node pools, release channel, the CPU system pool and the Workload Identity binding of training pods; `gkeCluster: false` keeps only the launch profile, as `hyperPod: false` does on AWS.' },
       { kind: 'props', cloud: 'aws', names: ['vpc', 'vpcSubnets'], reason: 'Networks are the service\'s (R1): an aws-cdk `IVpc` and subnet selection on AWS; GCP names a VPC network and subnetwork.' },
       { kind: 'props', cloud: 'gcp', names: ['network', 'subnetwork', 'masterIpv4CidrBlock', 'masterAuthorizedNetworks', 'privateEndpoint', 'podsSecondaryRangeName', 'servicesSecondaryRangeName'], reason: 'GKE private-cluster networking: VPC network and subnetwork by name, control-plane range and access, secondary ranges; HyperPod and training jobs take an `IVpc`.' },
       { kind: 'props', cloud: 'gcp', names: ['location'], reason: 'The GKE cluster\'s region (also Vertex AI\'s); AWS uses the stack\'s region.' },
@@ -215,6 +216,18 @@ export const PARITY_CONCEPTS: readonly ParityConcept[] = [
       { kind: 'interface', cloud: 'aws', names: ['metricBreaches', 'metricStatistic'], reason: AWS_METRICS },
     ],
   },
+  {
+    concept: 'MlopsPlatform',
+    allowed: [
+      { kind: 'props', cloud: 'aws', names: ['vpc', 'vpcSubnets'], reason: 'The network of the training and evaluation jobs (required from level 1 on both clouds): an EC2 VPC and its subnets on AWS; on GCP a VPC network with private services access (`network`).' },
+      { kind: 'props', cloud: 'gcp', names: ['network'], reason: 'The network of the training jobs (required from level 1 on both clouds): a VPC network name or self link with private services access; AWS takes `vpc` and `vpcSubnets`.' },
+      { kind: 'props', cloud: 'aws', names: ['servingImageRepository'], reason: 'SageMaker pulls the served version\'s inference image from ECR with the endpoint\'s role, which needs the repository; Vertex AI serves a registered model with the container the model names, with no grant from the platform.' },
+      { kind: 'props', cloud: 'gcp', names: ['lakePrefix'], reason: 'Cloud Storage bucket names are global, so the lake and state buckets take a prefix unique to the project (the reference stacks pass `<project>-<prefix>`); AWS bucket names are left to CloudFormation.' },
+      { kind: 'props', cloud: 'gcp', names: ['encryptionKey'], reason: 'A GCP key ring can never be deleted, so the platform\'s customer-managed key is created once (the reference stacks do) and passed to every construct; on AWS each construct creates its own rotating KMS key.' },
+      { kind: 'props', cloud: 'gcp', names: ['notificationChannels'], reason: 'Cloud Monitoring alert policies notify the channels given (without one, incidents show in the console only); on AWS each construct\'s alarms notify an encrypted SNS topic of its own, which teams subscribe to.' },
+      { kind: 'props', cloud: 'gcp', names: ['project', 'region', 'iam'], reason: `The platform's resources are regional and take the region explicitly; the AWS region comes from the stack. ${GCP_PROJECT} ${GCP_IAM}` },
+    ],
+  },
 ];
 
 /**
@@ -222,5 +235,4 @@ export const PARITY_CONCEPTS: readonly ParityConcept[] = [
  * in a row of PARITY_CONCEPTS. Empty today: each construct exists on both clouds.
  */
 export const CLOUD_ONLY_CONSTRUCTS: readonly CloudOnlyConstruct[] = [
-  { cloud: 'aws', name: 'MlopsPlatform', reason: 'The maturity-level platform (issue 14) is built on both clouds in parallel; until the GCP half merges, the AWS one stands alone (then it becomes a row).' },
 ];

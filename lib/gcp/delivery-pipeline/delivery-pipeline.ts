@@ -149,6 +149,14 @@ export interface DeliveryPipelineCloudRunOptions {
 export interface DeliveryPipelineProps extends GcpIamProps {
   /** Prefix of every name: `<prefix>-tfstate`, `<prefix>-staging` (trigger and account), … (at most 18 characters with `cloudRunDelivery`, 19 without). */
   readonly prefix: string;
+  /**
+   * Prefix of the bucket names instead (`<bucketPrefix>-tfstate`, `-tfstate-logs`,
+   * `-release-src`): Cloud Storage bucket names are global, so a stack that cannot choose a
+   * unique `prefix` (a reference stack: `<project id>-<prefix>`) names its buckets apart. May be a
+   * Terraform value.
+   * @default - the prefix
+   */
+  readonly bucketPrefix?: string;
   /** The repository, `owner/name`. */
   readonly repository: string;
   /**
@@ -374,6 +382,7 @@ export class DeliveryPipeline extends Construct implements IDeliveryPipeline {
         'an object with prefix, repository, connection, stagingProject, productionProject, region and encryptionKey');
     }
     const prefix = resolveName(this, 'prefix', PREFIX_RULE, props.prefix);
+    const bucketPrefix = props.bucketPrefix === undefined ? prefix : resolveName(this, 'bucketPrefix', PREFIX_RULE, props.bucketPrefix);
     const repo = repositoryParts(props.repository);
     if (repo === undefined) {
       throw new MlopsValidationError(this, 'repository', props.repository, REPOSITORY_DESCRIPTION);
@@ -482,7 +491,7 @@ export class DeliveryPipeline extends Construct implements IDeliveryPipeline {
         dependsOn: [storageKeyAccess],
         lifecycle: retainLifecycle(this.removalPolicy),
       });
-    this.stateAccessLogsBucket = bucket('StateAccessLogs', `${prefix}-tfstate-logs`, { purpose: 'access-logs' }, undefined);
+    this.stateAccessLogsBucket = bucket('StateAccessLogs', `${bucketPrefix}-tfstate-logs`, { purpose: 'access-logs' }, undefined);
     new StorageBucketIamMember(this.stateAccessLogsBucket, 'AnalyticsWriter', {
       bucket: this.stateAccessLogsBucket.name, role: 'roles/storage.objectCreator', member: 'group:cloud-storage-analytics@google.com',
     });
@@ -490,7 +499,7 @@ export class DeliveryPipeline extends Construct implements IDeliveryPipeline {
       id: 'GCP-GCS4',
       reason: 'This bucket receives the usage logs of the state bucket; it cannot log to itself, and logging it elsewhere would only move the requirement to another bucket.',
     });
-    const stateBucketName = `${prefix}-tfstate`;
+    const stateBucketName = `${bucketPrefix}-tfstate`;
     this.stateBucket = bucket('StateBucket', stateBucketName, TERRAFORM_STATE_LABEL, { logBucket: this.stateAccessLogsBucket.name, logObjectPrefix: 'tfstate' });
     this.stateBucketName = stateBucketName;
     this.stagingBackend = { bucket: stateBucketName, prefix: 'staging' };
@@ -568,7 +577,7 @@ export class DeliveryPipeline extends Construct implements IDeliveryPipeline {
       });
       this.imageRepository = imageRepository;
       // gcloud stages each release's source in a bucket; this one, so that the staging account needs no bucket creation.
-      const releaseSources = bucket('ReleaseSources', `${prefix}-release-src`, { purpose: 'release-sources' },
+      const releaseSources = bucket('ReleaseSources', `${bucketPrefix}-release-src`, { purpose: 'release-sources' },
         { logBucket: this.stateAccessLogsBucket.name, logObjectPrefix: 'release-src' });
       this.releaseSourcesBucket = releaseSources;
       grants.staging.push(new StorageBucketIamMember(new Construct(access, 'ReleaseSources'), 'Staging', {
@@ -647,7 +656,7 @@ export class DeliveryPipeline extends Construct implements IDeliveryPipeline {
         imageUri: `${this.region}-docker.pkg.dev/${buildProject}/${repositoryId}/${cloudRun.imageName}:$COMMIT_SHA`,
         imageName: cloudRun.imageName,
         sourceDirectory: cloudRun.sourceDirectory,
-        sourceStagingDir: `gs://${prefix}-release-src/source`,
+        sourceStagingDir: `gs://${bucketPrefix}-release-src/source`,
         deliveryPipeline: pipelineName,
         region: this.region,
         project: buildProject,

@@ -130,7 +130,9 @@ export interface GpuTrainingClusterProps extends GcpIamProps {
 
   /**
    * Where the cluster runs: a region (`us-central1`, a regional cluster with a replicated control
-   * plane) or a zone (`us-central1-a`). Vertex AI jobs run in its region.
+   * plane) or a zone (`us-central1-a`). Vertex AI jobs run in its region. A Terraform value (a
+   * variable) is taken as a region; the checks against it (pool zones, the key's location) are
+   * then the plan's.
    */
   readonly location: string;
 
@@ -158,6 +160,16 @@ export interface GpuTrainingClusterProps extends GcpIamProps {
    * @default - `<prefix>-training`
    */
   readonly clusterName?: string;
+
+  /**
+   * Whether to create the GKE cluster (with its system pool, node service account and GPU pools).
+   * Without it, only the launch profile of Vertex AI custom jobs is created — the training
+   * identity, its grants on the lake, the key access of the Vertex AI service agent — so nothing
+   * bills while no job runs (as `hyperPod: false` on AWS). `gpuPools` and `addGpuPool` are then
+   * refused.
+   * @default true
+   */
+  readonly gkeCluster?: boolean;
 
   /**
    * Project of the cluster, service accounts and grants.
@@ -277,6 +289,10 @@ export interface GpuTrainingClusterProps extends GcpIamProps {
  * the API is first used; the google-beta provider's `google_project_service_identity` creates it
  * ahead).
  *
+ * With `gkeCluster: false` only the launch profile exists (training identity, its lake grants,
+ * the Vertex AI service agent's key access): no cluster, pools or node account, nothing that bills
+ * while no job runs — what the maturity-level platforms use.
+ *
  * Construct ids: `Resource` (the cluster), `SystemPool`, `GpuPool-<name>`, `NodeServiceAccount`,
  * `TrainingServiceAccount`, `Encryption/*`, `Launch/*`, `Iam/*`.
  *
@@ -308,12 +324,12 @@ export class GpuTrainingCluster extends Construct implements IGpuTrainingCluster
   public readonly inputZones: string[];
   /** The customer-managed key in use, if any. */
   public readonly encryptionKey?: ICryptoKey;
-  /** The `google_container_cluster`. */
-  public readonly cluster: ContainerCluster;
-  /** The CPU pool for cluster services. */
-  public readonly systemPool: ContainerNodePool;
-  /** The node VMs' service account. */
-  public readonly nodeServiceAccount: ServiceAccount;
+  /** The `google_container_cluster`; `undefined` with `gkeCluster: false`. */
+  public readonly cluster?: ContainerCluster;
+  /** The CPU pool for cluster services; `undefined` with `gkeCluster: false`. */
+  public readonly systemPool?: ContainerNodePool;
+  /** The node VMs' service account; `undefined` with `gkeCluster: false`. */
+  public readonly nodeServiceAccount?: ServiceAccount;
   /** The service account training runs as. */
   public readonly trainingServiceAccount: ServiceAccount;
   /** {@inheritDoc IGpuTrainingCluster.trainingServiceAccountEmail} */
@@ -323,6 +339,8 @@ export class GpuTrainingCluster extends Construct implements IGpuTrainingCluster
 
   private readonly projectData: DataGoogleProject;
   private readonly poolDependencies: ITerraformDependable[];
+  /** Whether the GKE cluster exists (`gkeCluster`). */
+  private readonly withCluster: boolean;
   private readonly pools: GpuTrainingClusterGpuPool[] = [];
   private readonly iamMembers = new IamMemberRegistry();
   /** The grants of each member given `grantLaunchTrainingJobs`, so that a second call returns the same list. */
@@ -352,6 +370,7 @@ export class GpuTrainingCluster extends Construct implements IGpuTrainingCluster
     const authorizedNetworks = resolveAuthorizedNetworks(this, props.masterAuthorizedNetworks);
     const privateEndpoint = resolveBoolean(this, 'privateEndpoint', props.privateEndpoint) ?? true;
     const deletionProtection = resolveBoolean(this, 'deletionProtection', props.deletionProtection) ?? true;
+    const withCluster = resolveBoolean(this, 'gkeCluster', props.gkeCluster) ?? true;
     const systemMachineType = resolveSystemMachineType(this, props.systemMachineType);
     const namespace = props.trainingNamespace === undefined ? 'training' : resolveName(this, 'trainingNamespace', KUBERNETES_NAMESPACE_RULE, props.trainingNamespace);
     const kubernetesServiceAccount = props.trainingKubernetesServiceAccount === undefined
@@ -362,21 +381,15 @@ export class GpuTrainingCluster extends Construct implements IGpuTrainingCluster
     if (props.gpuPools !== undefined && !Array.isArray(props.gpuPools)) {
       throw new MlopsValidationError(this, 'gpuPools', props.gpuPools, 'a list of GPU pool props ({ name, accelerator, ... })');
     }
+    if (!withCluster && (props.gpuPools ?? []).length > 0) {
+      throw new MlopsValidationError(this, 'gpuPools', props.gpuPools!.map((p) => p?.name), 'no GPU pools with gkeCluster: false (pools are GKE node pools; Vertex AI jobs take their GPUs from the job request)');
+    }
     const iamGrants = resolveIamGrants(this, props.iam, clusterRoleProblem);
 
     this.projectData = createProjectLookup(this, 'Project', this.project);
     const projectId = this.project ?? this.projectData.projectId;
+    this.withCluster = withCluster;
     const keyAccess = this.grantKeyToServiceAgents();
-
-    this.nodeServiceAccount = new ServiceAccount(this, 'NodeServiceAccount', {
-      project: this.project,
-      accountId: nodeAccountId,
-      displayName: `GKE nodes of ${this.clusterName}`,
-      description: 'Node VMs of the GPU training cluster: logs, metrics and image pulls only (mlops-constructs).',
-    });
-    const nodeRoles = NODE_SERVICE_ACCOUNT_ROLES.map((role) => new ProjectIamMember(this.nodeServiceAccount, `Role-${role}`, {
-      project: projectId, role, member: this.nodeServiceAccount.member,
-    }));
 
     const zones = `${this.inputZones.join(', ')} zone${this.inputZones.length === 1 ? '' : 's'}`;
     this.trainingServiceAccount = new ServiceAccount(this, 'TrainingServiceAccount', {
@@ -391,7 +404,36 @@ export class GpuTrainingCluster extends Construct implements IGpuTrainingCluster
     }
     this.lake.grantWrite(TRAINING_WRITE_ZONE, this.trainingServiceAccount.member);
 
-    this.cluster = new (gkeResources().ContainerCluster)(this, 'Resource', {
+    const artifacts = `gs://${this.lake.zoneBucket(TRAINING_WRITE_ZONE).name}`;
+    this.trainingJobProfile = {
+      region: this.region,
+      serviceAccount: this.trainingServiceAccountEmail,
+      network: `projects/${this.projectData.number}/global/networks/${networkName(network)}`,
+      kmsKeyName: this.encryptionKey?.id,
+      stagingUri: `${artifacts}/staging`,
+      outputUriPrefix: `${artifacts}/training`,
+    };
+    for (const grant of iamGrants) {
+      this.iamMembers.grant({ scope: childScope(this, 'Iam'), prefix: `${grant.role}=` }, grant.member,
+        (iamScope, grantId) => new ProjectIamMember(iamScope, grantId, { project: projectId, role: grant.role, member: grant.member }));
+    }
+    if (!withCluster) {
+      this.poolDependencies = [];
+      return;
+    }
+
+    const nodeServiceAccount = new ServiceAccount(this, 'NodeServiceAccount', {
+      project: this.project,
+      accountId: nodeAccountId,
+      displayName: `GKE nodes of ${this.clusterName}`,
+      description: 'Node VMs of the GPU training cluster: logs, metrics and image pulls only (mlops-constructs).',
+    });
+    this.nodeServiceAccount = nodeServiceAccount;
+    const nodeRoles = NODE_SERVICE_ACCOUNT_ROLES.map((role) => new ProjectIamMember(nodeServiceAccount, `Role-${role}`, {
+      project: projectId, role, member: nodeServiceAccount.member,
+    }));
+
+    const cluster = new (gkeResources().ContainerCluster)(this, 'Resource', {
       ...GPU_TRAINING_CLUSTER_DEFAULTS,
       project: this.project,
       name: this.clusterName,
@@ -417,13 +459,13 @@ export class GpuTrainingCluster extends Construct implements IGpuTrainingCluster
     new ServiceAccountIamMember(this.trainingServiceAccount, 'WorkloadIdentity', {
       serviceAccountId: this.trainingServiceAccount.name,
       role: WORKLOAD_IDENTITY_USER_ROLE,
-      member: `serviceAccount:${this.cluster.workloadIdentityConfig.workloadPool}[${namespace}/${kubernetesServiceAccount}]`,
+      member: `serviceAccount:${cluster.workloadIdentityConfig.workloadPool}[${namespace}/${kubernetesServiceAccount}]`,
     });
 
     this.poolDependencies = [...nodeRoles, ...(keyAccess.ComputeServiceAgentKeyAccess ? [keyAccess.ComputeServiceAgentKeyAccess] : [])];
     this.systemPool = new (gkeResources().ContainerNodePool)(this, 'SystemPool', {
       project: this.project,
-      cluster: this.cluster.id,
+      cluster: cluster.id,
       location: this.location,
       name: SYSTEM_POOL_NAME,
       initialNodeCount: SYSTEM_POOL_AUTOSCALING.totalMinNodeCount,
@@ -432,22 +474,9 @@ export class GpuTrainingCluster extends Construct implements IGpuTrainingCluster
       nodeConfig: this.nodeConfig(systemMachineType, false),
       dependsOn: this.poolDependencies,
     });
-
-    const artifacts = `gs://${this.lake.zoneBucket(TRAINING_WRITE_ZONE).name}`;
-    this.trainingJobProfile = {
-      region: this.region,
-      serviceAccount: this.trainingServiceAccountEmail,
-      network: `projects/${this.projectData.number}/global/networks/${networkName(network)}`,
-      kmsKeyName: this.encryptionKey?.id,
-      stagingUri: `${artifacts}/staging`,
-      outputUriPrefix: `${artifacts}/training`,
-    };
+    this.cluster = cluster;
 
     (props.gpuPools ?? []).forEach((pool, i) => this.createGpuPool(pool, `gpuPools[${i}]`));
-    for (const grant of iamGrants) {
-      this.iamMembers.grant({ scope: childScope(this, 'Iam'), prefix: `${grant.role}=` }, grant.member,
-        (iamScope, grantId) => new ProjectIamMember(iamScope, grantId, { project: projectId, role: grant.role, member: grant.member }));
-    }
   }
 
   /** The GPU pools, from props and `addGpuPool`, in creation order. */
@@ -543,6 +572,9 @@ export class GpuTrainingCluster extends Construct implements IGpuTrainingCluster
     if (props === null || typeof props !== 'object') {
       throw new MlopsValidationError(this, property, props, 'GPU pool props with at least a name and an accelerator');
     }
+    if (this.cluster === undefined) {
+      throw new MlopsValidationError(this, property, props.name, 'no GPU pool: this GpuTrainingCluster has no GKE cluster (gkeCluster: false); Vertex AI jobs take their GPUs from the job request (createCustomJobRequest)');
+    }
     const nameProperty = `${property}.name`;
     const poolName = resolveName(this, nameProperty, GKE_NODE_POOL_NAME_RULE, props.name);
     if (poolName === SYSTEM_POOL_NAME || this.pools.some((p) => p.name === poolName)) {
@@ -621,7 +653,7 @@ export class GpuTrainingCluster extends Construct implements IGpuTrainingCluster
       metadata: { ...NODE_CONFIG_DEFAULTS.metadata },
       machineType,
       spot: spot ? true : undefined,
-      serviceAccount: this.nodeServiceAccount.email,
+      serviceAccount: this.nodeServiceAccount!.email,
       bootDiskKmsKey: this.encryptionKey?.id,
       resourceLabels: managedLabels(),
     };
@@ -634,7 +666,8 @@ export class GpuTrainingCluster extends Construct implements IGpuTrainingCluster
       return {};
     }
     const encryption = new Construct(this, 'Encryption');
-    return Object.fromEntries(KEY_USING_SERVICE_AGENTS.map(({ id, domain }) =>
+    const agents = this.withCluster ? KEY_USING_SERVICE_AGENTS : KEY_USING_SERVICE_AGENTS.filter((a) => a.id === 'VertexServiceAgentKeyAccess');
+    return Object.fromEntries(agents.map(({ id, domain }) =>
       [id, createKeyAccess(encryption, id, key, serviceAgentMember(this.projectData, domain))]));
   }
 
@@ -682,7 +715,7 @@ export class GpuTrainingCluster extends Construct implements IGpuTrainingCluster
 
   private keyLocationProblem(id: string): string | undefined {
     const keyLocation = /\/locations\/([^/]+)\//.exec(id)?.[1];
-    return keyLocation === this.region
+    return keyLocation === this.region || Token.isUnresolved(this.region)
       ? undefined
       : `a Cloud KMS key in the cluster's region "${this.region}" (key ring location "${this.region}"): GKE, Compute Engine and Vertex AI encrypt only with keys of the resource's region`;
   }

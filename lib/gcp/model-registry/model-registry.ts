@@ -7,7 +7,7 @@ import { ServiceAccount } from '@cdktf/provider-google/lib/service-account';
 import { ServiceAccountIamMember } from '@cdktf/provider-google/lib/service-account-iam-member';
 import { Construct, IConstruct } from 'constructs';
 import {
-  MlopsValidationError, MODEL_VERSION_ALIASES, MODEL_VERSION_METADATA, NamingRule, toSnakeCase, vertexXgboostPredictionImageUri,
+  MlopsValidationError, MODEL_VERSION_ALIASES, MODEL_VERSION_METADATA, NamingRule, toSnakeCase,
 } from '../../core';
 import { ITerraformDependable, TerraformResource, Token } from '../cdktf';
 import { ICryptoKey } from '../crypto-key';
@@ -18,6 +18,7 @@ import { managedLabels } from '../private/labels';
 import { GCP_REGION_RULE } from '../private/regions';
 import { resolveRegionalKey } from '../private/kms';
 import { resolveRemovalPolicy, retainLifecycle } from '../private/removal-policy';
+import { xgboostImageUri } from '../private/vertex-ai-images';
 import { resolveServiceAccountId } from '../private/service-accounts';
 import { createKeyAccess, createProjectLookup, SERVICE_AGENT_DOMAINS, serviceAgentMember } from '../private/service-agents';
 import { resolveEncryptionKey, resolveLake, resolveMember, resolveName } from '../private/validate';
@@ -282,7 +283,7 @@ abstract class ModelRegistryBase extends Construct implements IModelRegistry {
     if (options.pipeline !== undefined) {
       label(MODEL_VERSION_METADATA.pipeline, 'pipeline', options.pipeline);
     }
-    const servingImageUri = options.servingImageUri ?? vertexXgboostPredictionImageUri(this.region);
+    const servingImageUri = options.servingImageUri ?? xgboostImageUri('prediction', this.region);
     if (typeof servingImageUri !== 'string' || servingImageUri.trim() === '') {
       throw new MlopsValidationError(this, `${at}.servingImageUri`, options.servingImageUri,
         `a serving image URI (Vertex AI publishes no prebuilt image for the region "${this.region}")`);

@@ -10,9 +10,9 @@ import { WorkflowsWorkflow } from '@cdktf/provider-google/lib/workflows-workflow
 import { Construct, IConstruct } from 'constructs';
 import {
   AcceleratorPlatform, MlopsValidationError, NamingRule, resolveAcceleratorOffering, ResolvedAccelerator,
-  throwIfProblems, TrainingPipelineSpec, unwrap, vertexXgboostTrainingImageUri, VERTEX_XGBOOST_SUPPORTS_ACCELERATORS,
+  throwIfProblems, TrainingPipelineSpec, unwrap, VERTEX_XGBOOST_SUPPORTS_ACCELERATORS,
 } from '../../core';
-import { DefaultTokenResolver, ITerraformDependable, StringConcat, Token, Tokenization } from '../cdktf';
+import { DefaultTokenResolver, ITerraformDependable, StringConcat, Tokenization } from '../cdktf';
 import { ICryptoKey } from '../crypto-key';
 import { IDataLake } from '../data-lake/data-lake';
 import { Duration } from '../duration';
@@ -27,6 +27,7 @@ import { GCP_REGION_RULE } from '../private/regions';
 import { createKeyAccess, createProjectLookup, SERVICE_AGENT_DOMAINS, serviceAgentMember } from '../private/service-agents';
 import { resolveServiceAccountId } from '../private/service-accounts';
 import { resolveLake, resolveMember, resolveName } from '../private/validate';
+import { xgboostImageUri } from '../private/vertex-ai-images';
 import { terraformEscapedSource } from '../private/workflows';
 import { GCP_PROJECT_ID_RULE } from '../project';
 import { VertexAiMachineSpec, VertexAiWorkerPoolSpec } from '../vertex-ai-api';
@@ -495,7 +496,7 @@ export class TrainingPipeline extends TrainingPipelineBase {
       throw new MlopsValidationError(this, 'spec.accelerator', this.spec.accelerator,
         'no accelerator with the default image: Vertex AI\'s prebuilt XGBoost training containers are CPU only; pass your own image to train on GPUs');
     }
-    const imageUri = Token.isUnresolved(region) ? undefined : vertexXgboostTrainingImageUri(region);
+    const imageUri = xgboostImageUri('training', region);
     if (imageUri === undefined) {
       throw new MlopsValidationError(this, 'training.region', region,
         'a Vertex AI region whose continent the prebuilt image table places (us-*, northamerica-*, southamerica-*, europe-*, me-*, africa-*, asia-*, australia-*), or pass image');

@@ -237,3 +237,16 @@ describe('Cloud Run delivery through Cloud Deploy', () => {
     expect(GcpChecks.check(stack).findings.map((f) => `${f.ruleId} ${f.constructPath}`)).toEqual([]);
   });
 });
+
+test('bucketPrefix names the buckets (global names) apart from the prefix, and the backends and state conditions follow it', () => {
+  const stack = newStack();
+  const d = delivery(stack, { bucketPrefix: 'acme-ml-ci-delivery', cloudRunDelivery: {} });
+  const synth = new Synth(stack);
+  expect(synth.at('google_storage_bucket', 'Delivery/StateBucket').name).toBe('acme-ml-ci-delivery-tfstate');
+  expect(synth.at('google_storage_bucket', 'Delivery/StateAccessLogs').name).toBe('acme-ml-ci-delivery-tfstate-logs');
+  expect(synth.at('google_storage_bucket', 'Delivery/ReleaseSources').name).toBe('acme-ml-ci-delivery-release-src');
+  expect(d.stagingBackend).toEqual({ bucket: 'acme-ml-ci-delivery-tfstate', prefix: 'staging' });
+  expect(synth.at('google_storage_bucket_iam_member', 'Delivery/Access/Staging/State').condition.expression).toContain('buckets/acme-ml-ci-delivery-tfstate/objects/staging/');
+  expect(synth.at('google_service_account', 'Delivery/StagingServiceAccount').account_id).toBe('acme-ml-staging');
+  expect(() => delivery(newStack(), { bucketPrefix: 'Acme' })).toThrow(/invalid bucketPrefix: "Acme"/);
+});

@@ -4,7 +4,7 @@
  */
 import { KmsCryptoKey } from '@cdktf/provider-google/lib/kms-crypto-key';
 import { KmsKeyRing } from '@cdktf/provider-google/lib/kms-key-ring';
-import { Fn, TerraformOutput, TerraformStack } from 'cdktf';
+import { Fn, TerraformOutput, TerraformStack, TerraformVariable } from 'cdktf';
 import { GpuType } from 'mlops-constructs';
 import {
   DataLake, DataLakeProps, GPU_TRAINING_CLUSTER_WARNINGS, GpuTrainingCluster, GpuTrainingClusterDriverVersion, GpuTrainingClusterProps,
@@ -393,4 +393,41 @@ describe('GpuTrainingCluster on an imported lake, input zones and iam', () => {
     expect(() => clusterIn({ iam: { 'roles/aiplatform.user': ['group:ml-engineers@example.com'] } }))
       .toThrow(/invalid iam\["roles\/aiplatform\.user"\]: .*Allowed: a Kubernetes Engine role \(roles\/container\.\*\), granted on the project; to let a member launch Vertex AI jobs use grantLaunchTrainingJobs/);
   });
+});
+
+describe('gkeCluster: false keeps only the launch profile', () => {
+  test('no cluster, pools or node account; the trainer, its lake grants, the Vertex AI agent\'s key access and the profile remain', () => {
+    const { cluster, synth } = clusterIn({ gkeCluster: false });
+    const s = synth();
+    expect(s.resources('google_container_cluster')).toHaveLength(0);
+    expect(s.resources('google_container_node_pool')).toHaveLength(0);
+    expect(s.resources('google_service_account').map((b) => b.path)).toEqual(['Training/TrainingServiceAccount']);
+    expect(s.resources('google_kms_crypto_key_iam_member').filter((b) => b.path.startsWith('Training/')).map((b) => b.path)).toEqual(['Training/Encryption/VertexServiceAgentKeyAccess']);
+    expect(s.resources('google_storage_bucket_iam_member').filter((b) => b.config.member === s.ref('google_service_account', 'Training/TrainingServiceAccount', 'member')).length).toBeGreaterThan(0);
+    expect(cluster.cluster).toBeUndefined();
+    expect(cluster.systemPool).toBeUndefined();
+    expect(cluster.nodeServiceAccount).toBeUndefined();
+    expect(cluster.trainingJobProfile).toMatchObject({ region: 'us-central1', serviceAccount: cluster.trainingServiceAccountEmail, network: expect.stringContaining('/global/networks/ml-vpc') });
+    expect(cluster.createCustomJobRequest({ displayName: 'train', imageUri: 'us-docker.pkg.dev/p/r/t:1', accelerator: { gpu: GpuType.L4, gpusPerNode: 1 } }).jobSpec.serviceAccount)
+      .toBe(cluster.trainingServiceAccountEmail);
+  });
+
+  test('GPU pools are refused, in props and by addGpuPool', () => {
+    expect(() => clusterIn({ gkeCluster: false, gpuPools: [{ name: 'l4', accelerator: { gpu: GpuType.L4, gpusPerNode: 1 } }] })).toThrow(/invalid gpuPools.*no GPU pools with gkeCluster: false/);
+    const { cluster } = clusterIn({ gkeCluster: false });
+    expect(() => cluster.addGpuPool({ name: 'l4', accelerator: { gpu: GpuType.L4, gpusPerNode: 1 } })).toThrow(/invalid addGpuPool.*no GKE cluster/);
+    expect(() => clusterIn({ gkeCluster: 'no' as unknown as boolean })).toThrow(/invalid gkeCluster: "no". Allowed: true or false/);
+  });
+});
+
+test('a location that is a Terraform value is taken as a region: the profile and the cluster use it, the key\'s location is left to the plan', () => {
+  const stack = newStack();
+  const region = new TerraformVariable(stack, 'region', { type: 'string' }).stringValue;
+  const lake = new DataLake(stack, 'Lake', { prefix: 'acme-ml', location: region, encryptionKey: { id: 'projects/p/locations/us-central1/keyRings/r/cryptoKeys/k' } });
+  const cluster = new GpuTrainingCluster(stack, 'Training', { lake, location: region, network: 'ml-vpc' });
+  const s = new Synth(stack);
+  expect(s.at('google_container_cluster', 'Training/Resource').location).toBe('${var.region}');
+  expect(cluster.region).toBe(region);
+  expect(cluster.trainingJobProfile.region).toBe(region);
+  expect(s.at('google_container_node_pool', 'Training/SystemPool').location).toBe('${var.region}');
 });

@@ -30,6 +30,12 @@ export const VERTEX_PREBUILT_REPOSITORIES: { readonly [host: string]: readonly s
   'asia-docker.pkg.dev': ['asia', 'australia'],
 });
 
+/** The path of each prebuilt XGBoost image below its repository host. */
+export const VERTEX_XGBOOST_IMAGE_PATHS = Object.freeze({
+  training: `vertex-ai/training/xgboost-cpu.${VERTEX_XGBOOST_VERSION.replace('.', '-')}:latest`,
+  prediction: `vertex-ai/prediction/xgboost-cpu.${VERTEX_XGBOOST_VERSION.replace('.', '-')}:latest`,
+});
+
 /** Whether the prebuilt XGBoost images take GPUs: they do not (CPU only). */
 export const VERTEX_XGBOOST_SUPPORTS_ACCELERATORS = false;
 
@@ -50,7 +56,7 @@ function repositoryHost(region: string): string | undefined {
  */
 export function vertexXgboostTrainingImageUri(region: string): string | undefined {
   const host = repositoryHost(region);
-  return host === undefined ? undefined : `${host}/vertex-ai/training/xgboost-cpu.${VERTEX_XGBOOST_VERSION.replace('.', '-')}:latest`;
+  return host === undefined ? undefined : `${host}/${VERTEX_XGBOOST_IMAGE_PATHS.training}`;
 }
 
 /**
@@ -61,5 +67,5 @@ export function vertexXgboostTrainingImageUri(region: string): string | undefine
  */
 export function vertexXgboostPredictionImageUri(region: string): string | undefined {
   const host = repositoryHost(region);
-  return host === undefined ? undefined : `${host}/vertex-ai/prediction/xgboost-cpu.${VERTEX_XGBOOST_VERSION.replace('.', '-')}:latest`;
+  return host === undefined ? undefined : `${host}/${VERTEX_XGBOOST_IMAGE_PATHS.prediction}`;
 }

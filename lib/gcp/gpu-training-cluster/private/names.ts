@@ -85,10 +85,14 @@ export function ipv4CidrOf(value: unknown): Ipv4Cidr | undefined {
   return address % hostBits === 0 ? { octets, prefixLength } : undefined;
 }
 
-/** The cluster's location: a literal region or zone. */
+/**
+ * The cluster's location: a region or zone. A Terraform value (a variable) is taken as a region —
+ * the cluster is regional — and the checks that need the literal region (pool zones, the key's
+ * location) are left to the plan.
+ */
 export function resolveLocation(scope: PathLike, location: unknown): string {
   if (typeof location === 'string' && Token.isUnresolved(location)) {
-    throw new MlopsValidationError(scope, 'location', location, 'a literal region or zone (the cluster derives its region and key checks from it)');
+    return location;
   }
   if (typeof location !== 'string' || (!GCP_REGION_RULE.pattern.test(location) && !GCP_ZONE_RULE.pattern.test(location))) {
     throw new MlopsValidationError(scope, 'location', location, `${GCP_REGION_RULE.description} or ${GCP_ZONE_RULE.description}`);
@@ -101,7 +105,10 @@ export function resolvePoolZone(scope: PathLike, property: string, zone: unknown
   if (zone === undefined) {
     return undefined;
   }
-  if (typeof zone !== 'string' || !GCP_ZONE_RULE.pattern.test(zone) || regionOf(zone) !== region) {
+  if (typeof zone === 'string' && Token.isUnresolved(zone)) {
+    return zone;
+  }
+  if (typeof zone !== 'string' || !GCP_ZONE_RULE.pattern.test(zone) || (!Token.isUnresolved(region) && regionOf(zone) !== region)) {
     throw new MlopsValidationError(scope, property, zone, `a zone of the cluster's region ${region}, such as "${region}-a"`);
   }
   return zone;
