@@ -1,11 +1,16 @@
 /**
  * Fixtures of the MlopsPlatform tests: level stacks in fresh apps, with or without an approved
  * model version in the context, and the library's construct classes.
+ *
+ * A level stack takes about a second to build and synthesize, and the tests read the same few
+ * many times, so each stack (and its template) is built once per test file: the tests only read
+ * them.
  */
 import { App, Stack } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
 import { Construct, IConstruct } from 'constructs';
 import * as awsLibrary from 'mlops-constructs/aws';
-import { MlopsLevelStack } from '../../../examples/aws/levels';
+import { createLevelStack, MlopsLevelStack } from '../../../examples/aws/levels';
 
 /** The environment of the test stacks. */
 export const env = { account: '111111111111', region: 'eu-west-1' };
@@ -16,9 +21,14 @@ export const GROWN = 'Grown';
 /** The feature group fingerprint of the `Grown` stack (its group name derives from the stack name), committed as a user would. */
 export const GROWN_FINGERPRINT = 'v1.476a4c.1a8ce8.6ae92d.ee5606.5c817a.57401f.23fd24.74234e';
 
+const groups = new Map<string, string>();
+
 /** The model package group of the platform in a stack named `stackName` (`<derived prefix>-churn`). */
 export function groupOf(stackName: string): string {
-  return new MlopsLevelStack(new App(), stackName, { level: 0, env }).platform.registry.modelPackageGroupName;
+  if (!groups.has(stackName)) {
+    groups.set(stackName, new MlopsLevelStack(new App(), stackName, { level: 0, env }).platform.registry.modelPackageGroupName);
+  }
+  return groups.get(stackName)!;
 }
 
 /** The context that says version `version` of the platform's registry in `stackName` is approved. */
@@ -27,11 +37,27 @@ export function approvedContext(stackName: string, version = 3): Record<string, 
   return { [`mlops-constructs:approvedModelPackage:${group}`]: `arn:aws:sagemaker:${env.region}:${env.account}:model-package/${group}/${version}` };
 }
 
-/** A level stack named `stackName` in a fresh app. */
+const stacks = new Map<string, MlopsLevelStack>();
+
+/** A level stack named `stackName` in an app of its own (built once per test file for each level and options). */
 export function levelStack(level: number, options: { stackName?: string; approved?: boolean; fingerprint?: string } = {}): MlopsLevelStack {
   const stackName = options.stackName ?? GROWN;
-  const app = new App({ context: options.approved ? approvedContext(stackName) : {} });
-  return new MlopsLevelStack(app, stackName, { level, env, featureFingerprint: options.fingerprint ?? GROWN_FINGERPRINT });
+  const key = JSON.stringify([level, stackName, options.approved === true, options.fingerprint ?? GROWN_FINGERPRINT]);
+  if (!stacks.has(key)) {
+    const app = new App({ context: options.approved ? approvedContext(stackName) : {} });
+    stacks.set(key, new MlopsLevelStack(app, stackName, { level, env, featureFingerprint: options.fingerprint ?? GROWN_FINGERPRINT }));
+  }
+  return stacks.get(key)!;
+}
+
+const templates = new WeakMap<Stack, Template>();
+
+/** The assertions template of a stack, synthesized once. */
+export function templateFor(stack: Stack): Template {
+  if (!templates.has(stack)) {
+    templates.set(stack, Template.fromStack(stack));
+  }
+  return templates.get(stack)!;
 }
 
 /** Every construct class `mlops-constructs/aws` exports. */
@@ -53,7 +79,17 @@ export function libraryClassesUnder(root: IConstruct): string[] {
   return [...names].sort();
 }
 
-/** The synthesized template of a stack. */
+/** The synthesized template of a stack, as JSON. */
 export function templateOf(stack: Stack): { Resources: Record<string, { Type: string; Properties?: unknown }> } {
-  return App.of(stack)!.synth().getStackByName(stack.stackName).template;
+  return templateFor(stack).toJSON() as { Resources: Record<string, { Type: string; Properties?: unknown }> };
+}
+
+const references = new Map<number, Stack>();
+
+/** The reference stack `MlopsLevel<level>Aws` in an app of its own (built once per test file). */
+export function referenceStack(level: number): Stack {
+  if (!references.has(level)) {
+    references.set(level, createLevelStack(new App(), level));
+  }
+  return references.get(level)!;
 }

@@ -4,14 +4,14 @@
  * synth with the path, the property, the value and what is allowed.
  */
 import { App, Stack, Stage } from 'aws-cdk-lib';
-import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { maturityLevelCapabilities, maturityLevelConstructs, MlopsValidationError, TrainingPipelineSpec } from 'mlops-constructs';
 import { MLOPS_PLATFORM_WARNINGS, MlopsPlatform, MlopsPlatformProps } from 'mlops-constructs/aws';
-import { AWS_LEVELS, createLevelStack } from '../../../examples/aws/levels';
+import { AWS_LEVELS } from '../../../examples/aws/levels';
 import { churnRetraining, churnTraining } from '../../../examples/schemas';
 import { awsStatefulIds } from '../../../tools/stateful';
-import { env, GROWN, groupOf, levelStack, libraryClassesUnder, templateOf } from './fixtures';
+import { env, GROWN, groupOf, levelStack, libraryClassesUnder, referenceStack, templateFor, templateOf } from './fixtures';
 
 jest.setTimeout(60_000);
 
@@ -65,7 +65,7 @@ describe('growing a level replaces no stateful resource', () => {
   });
 
   test('the reference stacks: each stateful logical id of MlopsLevel<N>Aws is one of MlopsLevel<N+1>Aws', () => {
-    const templates = AWS_LEVELS.map((l) => Template.fromStack(createLevelStack(new App(), l)).toJSON());
+    const templates = AWS_LEVELS.map((l) => templateFor(referenceStack(l)).toJSON());
     for (let l = 0; l + 1 < templates.length; l++) {
       const next = awsStatefulIds(templates[l + 1]);
       expect(next).toEqual(expect.objectContaining(awsStatefulIds(templates[l])));
@@ -76,11 +76,11 @@ describe('growing a level replaces no stateful resource', () => {
 describe('the reference stacks', () => {
   test('are named MlopsLevel<N>Aws, in the CLI\'s account and region (no fixed account anywhere)', () => {
     for (const level of AWS_LEVELS) {
-      const stack = createLevelStack(new App(), level);
+      const stack = referenceStack(level);
       expect(stack.stackName).toBe(`MlopsLevel${level}Aws`);
       expect(stack.resolve(stack.account)).toEqual({ Ref: 'AWS::AccountId' });
       expect(stack.resolve(stack.region)).toEqual({ Ref: 'AWS::Region' });
-      const template = Template.fromStack(stack).toJSON();
+      const template = templateFor(stack).toJSON();
       // Account ids (in an ARN, or a string of their own) appear only as the AWS-owned registries
       // of the built-in XGBoost image, in the region mappings.
       const { Mappings: _mappings, ...rest } = template;
@@ -89,9 +89,9 @@ describe('the reference stacks', () => {
   });
 
   test('level 0 has no network; level 1 has isolated subnets, an S3 gateway endpoint, no NAT and flow logs', () => {
-    const zero = Template.fromStack(createLevelStack(new App(), 0));
+    const zero = templateFor(referenceStack(0));
     zero.resourceCountIs('AWS::EC2::VPC', 0);
-    const one = Template.fromStack(createLevelStack(new App(), 1));
+    const one = templateFor(referenceStack(1));
     one.resourceCountIs('AWS::EC2::VPC', 1);
     one.resourceCountIs('AWS::EC2::NatGateway', 0);
     one.resourceCountIs('AWS::EC2::InternetGateway', 0);
@@ -104,7 +104,7 @@ describe('the reference stacks', () => {
 
 describe('the endpoint follows the level', () => {
   test('level 0: serverless (nothing bills idle), no capture, the approved package', () => {
-    const t = Template.fromStack(levelStack(0, { approved: true }));
+    const t = templateFor(levelStack(0, { approved: true }));
     t.hasResourceProperties('AWS::SageMaker::EndpointConfig', {
       ProductionVariants: [Match.objectLike({ ServerlessConfig: { MemorySizeInMB: 2048, MaxConcurrency: 5 } })],
       DataCaptureConfig: Match.absent(),
@@ -115,7 +115,7 @@ describe('the endpoint follows the level', () => {
   });
 
   test('level 1: one ml.m5.large, captured into the lake\'s raw zone, all at once', () => {
-    const t = Template.fromStack(levelStack(1, { approved: true }));
+    const t = templateFor(levelStack(1, { approved: true }));
     t.hasResourceProperties('AWS::SageMaker::EndpointConfig', {
       ProductionVariants: [Match.objectLike({ InstanceType: 'ml.m5.large', InitialInstanceCount: 1 })],
       DataCaptureConfig: Match.objectLike({ EnableCapture: true, InitialSamplingPercentage: 100 }),
@@ -126,7 +126,7 @@ describe('the endpoint follows the level', () => {
   });
 
   test('level 2: two instances, a canary of one rolled back by the endpoint\'s alarms; every approved version re-runs the delivery pipeline', () => {
-    const t = Template.fromStack(levelStack(2, { approved: true }));
+    const t = templateFor(levelStack(2, { approved: true }));
     t.hasResourceProperties('AWS::SageMaker::EndpointConfig', { ProductionVariants: [Match.objectLike({ InstanceType: 'ml.m5.large', InitialInstanceCount: 2 })] });
     t.hasResourceProperties('AWS::SageMaker::Endpoint', {
       DeploymentConfig: Match.objectLike({
@@ -142,7 +142,7 @@ describe('the endpoint follows the level', () => {
 
   test('level 3: the drift monitor reads the endpoint\'s capture and its breach starts the training pipeline; promotion is when better', () => {
     const stack = levelStack(3, { approved: true });
-    const t = Template.fromStack(stack);
+    const t = templateFor(stack);
     const machines = Object.entries(t.findResources('AWS::StepFunctions::StateMachine'));
     expect(machines).toHaveLength(2);
     const pipelineId = stack.getLogicalId(stack.platform.pipeline!.stateMachine.node.defaultChild as never);
@@ -161,7 +161,7 @@ describe('the endpoint follows the level', () => {
   });
 
   test('the endpoint may pull the built-in XGBoost image of the region the pipeline registers versions with', () => {
-    const t = Template.fromStack(levelStack(1, { approved: true }));
+    const t = templateFor(levelStack(1, { approved: true }));
     t.hasResourceProperties('AWS::IAM::ManagedPolicy', {
       PolicyDocument: {
         Statement: Match.arrayWith([Match.objectLike({
@@ -174,7 +174,7 @@ describe('the endpoint follows the level', () => {
   });
 
   test('level 1 trains on the profile without HyperPod, daily, and the registry is named after the spec', () => {
-    const t = Template.fromStack(levelStack(1));
+    const t = templateFor(levelStack(1));
     t.resourceCountIs('AWS::SageMaker::Cluster', 0);
     t.resourceCountIs('AWS::StepFunctions::StateMachine', 1);
     t.hasResourceProperties('AWS::Scheduler::Schedule', { ScheduleExpression: 'cron(0 3 * * ? *)' });
