@@ -194,6 +194,47 @@ const TEXT: Record<number, { flow: string; dayOne: string[]; next: string; deplo
   },
 };
 
+/**
+ * The Google Cloud side of the same sections, from the GCP reference stacks (examples/gcp/levels)
+ * and what their constructs do (lib/gcp/mlops-platform).
+ */
+const GCP_TEXT: Record<number, { flow: string; dayOne: string[]; deployOnly: string[] }> = {
+  0: {
+    flow: 'The team writes the training table into the lake\'s curated dataset (`customer_churn`), trains wherever it likes, uploads a model version to the Vertex AI Model Registry (`models.upload`, the body from `platform.registry.uploadModelRequest(...)`) and deploys it onto the endpoint (`deployModel`, from `platform.endpoint.deployModelRequest(...)`): Terraform cannot deploy a model onto a Vertex AI endpoint, so the endpoint exists from the first apply, without a model.',
+    dayOne: [
+      '`npm run synth`, then `cd cdktf.out/stacks/mlops-level-0-gcp && terraform init && terraform apply -var project=<project id> -var region=<region>`: the APIs, the key, the lake, the registry\'s accounts and topic, the endpoint.',
+      'Upload a model version and deploy it onto the endpoint with the two request bodies above (gcloud or the API).',
+    ],
+    deployOnly: ['That the Vertex AI service agent exists when its key grant is applied (Google creates it on the API\'s first use: re-run the apply if the grant fails once).'],
+  },
+  1: {
+    flow: 'Producers publish records to the Pub/Sub topic; its BigQuery subscription writes them into the raw zone (`orders`). A labelling job of the team fills `customer_churn` in curated. Every day Cloud Scheduler starts the training workflow: BigQuery exports a dataset version, a Vertex AI custom job trains the prebuilt XGBoost on it in the peered network, the workflow evaluates and gates it and uploads a version with the `challenger` or `champion` alias. The endpoint logs requests and responses into the raw zone.',
+    dayOne: [
+      '`terraform apply -var project=<project id> -var region=<region>` in `cdktf.out/stacks/mlops-level-1-gcp`.',
+      'Publish records; fill the curated table; start the workflow once by hand (`gcloud workflows run`) instead of waiting for the schedule.',
+      'Deploy the first `champion` onto the endpoint (`deployModel`), as at level 0: from then on it logs what it serves.',
+    ],
+    deployOnly: ['That the connectors, the export and the custom job run as written (see TrainingPipeline).', 'Whether turning request logging on updates the endpoint in place.', 'That the region offers Optimized online serving.'],
+  },
+  2: {
+    flow: 'A push to the branch runs the staging trigger: install, test, synth, `terraform plan` and `apply` of the app\'s staging stack, then the tested commit is published to the promotion topic; the production trigger waits for an approval in Cloud Build, checks the branch is still at that commit and applies production. Each `champion` the registry announces runs the same path with the version. The Vertex AI endpoint gets new versions from the app this delivers (a `deployModel` with a traffic split); only Cloud Run serving gets Cloud Deploy\'s canary.',
+    dayOne: [
+      'Create and authorize the Cloud Build 2nd-gen connection in the console (the context `mlops-constructs:connection`, default `github`), and name the repository (`mlops-constructs:repository`).',
+      '`terraform apply` in `cdktf.out/stacks/mlops-level-2-gcp`, then declare the GCS backend of the state bucket it creates (`…-tfstate`, prefixes `staging` and `production`) in the app\'s two stacks.',
+      'Grant the deployer accounts what the app\'s stacks create (`deployRoles`): until then their plans fail on the missing permission.',
+    ],
+    deployOnly: ['That Cloud Build fills `COMMIT_SHA` in builds started from Pub/Sub (the production commit check depends on it).', 'That the deployers\' roles are enough for the delivered stacks.'],
+  },
+  3: {
+    flow: 'As level 2, plus: every day Cloud Scheduler starts the drift workflow, which computes PSI, KS, unseen categories and missing rates of the logged requests against the training table in BigQuery, writes them to Cloud Monitoring custom metrics and, on an alarm-level statistic, starts the training workflow; a retrained version that beats the champion takes the `champion` alias, whose announcement re-runs the delivery.',
+    dayOne: [
+      'As level 2, in `cdktf.out/stacks/mlops-level-3-gcp`.',
+      'Runs before the endpoint\'s first logged request fail (Vertex AI creates its logging table then) and raise the failed-executions alert: deploy a champion first.',
+    ],
+    deployOnly: ['Whether Vertex AI partitions its logging table on `logging_time` (the window predicate prunes only then).', 'How late a window\'s last requests land in the table.'],
+  },
+};
+
 const usd = (n: number | undefined) => (n === undefined ? 'price not in the table' : `$${n.toFixed(2)}`);
 
 function idleSection(cloud: CloudLevel | undefined, label: string): string[] {
@@ -219,6 +260,7 @@ function idleSection(cloud: CloudLevel | undefined, label: string): string[] {
 
 function renderLevel(def: MaturityLevelDefinition, aws: CloudLevel, gcp: CloudLevel | undefined): string {
   const t = TEXT[def.level];
+  const g = GCP_TEXT[def.level];
   const services = (c: CloudLevel | undefined) => (c === undefined ? 'not in this build' : c.services.map((s) => `\`${s.cls}\` (${s.id})`).join(', '));
   const lines = [
     `<!-- Generated by \`npm run docs:levels\` (tools/levels/write-docs.ts) from lib/core/maturity, the reference stacks and the idle-cost tables. Do not edit. -->`,
@@ -246,17 +288,20 @@ function renderLevel(def: MaturityLevelDefinition, aws: CloudLevel, gcp: CloudLe
     '',
     t.flow,
     '',
+    ...(gcp ? ['## Data flow (Google Cloud)', '', g.flow, ''] : []),
     '## Day one (AWS)',
     '',
     ...t.dayOne.map((d, i) => `${i + 1}. ${d}`),
     '',
+    ...(gcp ? ['## Day one (Google Cloud)', '', ...g.dayOne.map((d, i) => `${i + 1}. ${d}`), ''] : []),
     '## Moving to the next level',
     '',
     t.next,
     '',
     '## What only a deploy shows',
     '',
-    ...t.deployOnly.map((d) => `- ${d}`),
+    ...t.deployOnly.map((d) => `- AWS: ${d}`),
+    ...(gcp ? g.deployOnly.map((d) => `- Google Cloud: ${d}`) : []),
     '',
     '## What bills while idle',
     '',
