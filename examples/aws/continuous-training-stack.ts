@@ -13,13 +13,11 @@
  */
 import { Stack, StackProps } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import * as iam from 'aws-cdk-lib/aws-iam';
-import * as kms from 'aws-cdk-lib/aws-kms';
-import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { EvaluationMetric, GpuType, TrainingPipelineSpec } from 'mlops-constructs';
 import { DataLake, GpuTrainingCluster, ModelRegistry, TrainingPipeline } from 'mlops-constructs/aws';
 import { customerChurn } from '../schemas';
+import { addFlowLogs } from './flow-logs';
 
 /** The churn table (defined with the shared schemas, which the level reference stacks also use). */
 export { customerChurn };
@@ -48,7 +46,7 @@ export class ContinuousTrainingStack extends Stack {
       gatewayEndpoints: { S3: { service: ec2.GatewayVpcEndpointAwsService.S3 } },
       restrictDefaultSecurityGroup: true,
     });
-    this.addFlowLogs(this.vpc);
+    addFlowLogs(this, this.vpc, 'VPC flow logs of the training network');
 
     // The launch profile only (hyperPod: false): its role, network, output and stopping condition
     // run the pipeline's jobs; the accelerator is what GPU runs of other specs would use.
@@ -68,33 +66,6 @@ export class ContinuousTrainingStack extends Stack {
       // The lake table and the label; AUC (boolean label), a 30-day window, a 20 % split on the
       // customer id and manual promotion are the spec's defaults.
       spec: new TrainingPipelineSpec({ name: 'churn', schema: customerChurn, label: 'churned_30d', metric: EvaluationMetric.AUC, bar: 0.7 }),
-    });
-  }
-
-  /** VPC flow logs to an encrypted log group, delivered with a role whose policy is customer managed. */
-  private addFlowLogs(vpc: ec2.Vpc): void {
-    const key = new kms.Key(this, 'FlowLogsKey', { enableKeyRotation: true, description: 'VPC flow logs of the training network' });
-    key.addToResourcePolicy(new iam.PolicyStatement({
-      principals: [new iam.ServicePrincipal(`logs.${this.region}.amazonaws.com`)],
-      actions: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
-      resources: ['*'],
-      conditions: { ArnLike: { 'kms:EncryptionContext:aws:logs:arn': this.formatArn({ service: 'logs', resource: 'log-group', resourceName: '*' }) } },
-    }));
-    const logGroup = new logs.LogGroup(this, 'FlowLogs', { encryptionKey: key, retention: logs.RetentionDays.ONE_YEAR });
-    const policy = new iam.ManagedPolicy(this, 'FlowLogsPolicy', {
-      statements: [new iam.PolicyStatement({
-        actions: ['logs:CreateLogStream', 'logs:PutLogEvents', 'logs:DescribeLogStreams'],
-        resources: [logGroup.logGroupArn],
-      })],
-    });
-    const role = new iam.Role(this, 'FlowLogsRole', { assumedBy: new iam.ServicePrincipal('vpc-flow-logs.amazonaws.com'), managedPolicies: [policy] });
-    new ec2.CfnFlowLog(this, 'FlowLog', {
-      resourceId: vpc.vpcId,
-      resourceType: 'VPC',
-      trafficType: 'ALL',
-      logDestinationType: 'cloud-watch-logs',
-      logGroupName: logGroup.logGroupName,
-      deliverLogsPermissionArn: role.roleArn,
     });
   }
 }

@@ -8,12 +8,9 @@
  * the gateway endpoint. The endpoint is not attached to the VPC (network-isolated too), and the
  * pipeline's gate function and the state machine call the AWS APIs outside it.
  */
-import { Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import * as iam from 'aws-cdk-lib/aws-iam';
-import * as kms from 'aws-cdk-lib/aws-kms';
-import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { addFlowLogs } from '../flow-logs';
 
 /** A VPC with isolated subnets, an S3 gateway endpoint and flow logs. */
 export class LevelNetwork extends Construct {
@@ -31,29 +28,6 @@ export class LevelNetwork extends Construct {
       gatewayEndpoints: { S3: { service: ec2.GatewayVpcEndpointAwsService.S3 } },
       restrictDefaultSecurityGroup: true,
     });
-    const stack = Stack.of(this);
-    const key = new kms.Key(this, 'FlowLogsKey', { enableKeyRotation: true, description: `VPC flow logs of ${this.node.path}` });
-    key.addToResourcePolicy(new iam.PolicyStatement({
-      principals: [new iam.ServicePrincipal(`logs.${stack.region}.amazonaws.com`)],
-      actions: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
-      resources: ['*'],
-      conditions: { ArnLike: { 'kms:EncryptionContext:aws:logs:arn': stack.formatArn({ service: 'logs', resource: 'log-group', resourceName: '*' }) } },
-    }));
-    const logGroup = new logs.LogGroup(this, 'FlowLogs', { encryptionKey: key, retention: logs.RetentionDays.ONE_YEAR });
-    const policy = new iam.ManagedPolicy(this, 'FlowLogsPolicy', {
-      statements: [new iam.PolicyStatement({
-        actions: ['logs:CreateLogStream', 'logs:PutLogEvents', 'logs:DescribeLogStreams'],
-        resources: [logGroup.logGroupArn],
-      })],
-    });
-    const role = new iam.Role(this, 'FlowLogsRole', { assumedBy: new iam.ServicePrincipal('vpc-flow-logs.amazonaws.com'), managedPolicies: [policy] });
-    new ec2.CfnFlowLog(this, 'FlowLog', {
-      resourceId: this.vpc.vpcId,
-      resourceType: 'VPC',
-      trafficType: 'ALL',
-      logDestinationType: 'cloud-watch-logs',
-      logGroupName: logGroup.logGroupName,
-      deliverLogsPermissionArn: role.roleArn,
-    });
+    addFlowLogs(this, this.vpc, `VPC flow logs of ${this.node.path}`);
   }
 }
