@@ -2,6 +2,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as pipelines from 'aws-cdk-lib/pipelines';
 import { ValidationProblem } from '../../core';
+import { waiverReasonProblems } from '../../core/delivery';
 
 /** Options of {@link ProductionApproval.manual}. */
 export interface ProductionApprovalOptions {
@@ -60,9 +61,7 @@ export class ProductionApproval {
   /** What is wrong with this approval, relative to its factory's arguments. */
   public problems(): ValidationProblem[] {
     if (!this.required) {
-      return typeof this.reason === 'string' && this.reason.trim() !== ''
-        ? []
-        : [{ property: 'reason', value: this.reason, allowed: 'a non-empty sentence saying why production needs no approval (ProductionApproval.waived(reason))' }];
+      return waiverReasonProblems(this.reason);
     }
     const approvers: unknown = this.options?.approvers;
     if (approvers !== undefined && (!Array.isArray(approvers) || approvers.some((a) => a === null || typeof a !== 'object' || !('grantPrincipal' in a)))) {

@@ -1,1 +1,2 @@
 export * from './git';
+export * from './approval';

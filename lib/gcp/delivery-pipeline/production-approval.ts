@@ -1,4 +1,5 @@
 import { ValidationProblem } from '../../core';
+import { waiverReasonProblems } from '../../core/delivery';
 import { iamMemberProblem } from '../private/iam-members';
 
 /** Options of {@link ProductionApproval.manual}. */
@@ -45,9 +46,7 @@ export class ProductionApproval {
   /** What is wrong with this approval, relative to its factory's arguments. */
   public problems(): ValidationProblem[] {
     if (!this.required) {
-      return typeof this.reason === 'string' && this.reason.trim() !== ''
-        ? []
-        : [{ property: 'reason', value: this.reason, allowed: 'a non-empty sentence saying why production needs no approval (ProductionApproval.waived(reason))' }];
+      return waiverReasonProblems(this.reason);
     }
     const approvers = this.options?.approvers;
     if (approvers === undefined) {
