@@ -85,6 +85,7 @@ export class GcpTrainServeStack extends TerraformStack {
       kmsKeyName: key.id,
       dockerConfig: { immutableTags: true },
       dependsOn: [imagesKeyAccess],
+      lifecycle: { preventDestroy: true }, // images are data: retained, as the library's repositories are
     });
     const imagePrefix = `${region}-docker.pkg.dev/${project}/${this.images.repositoryId}`;
 
