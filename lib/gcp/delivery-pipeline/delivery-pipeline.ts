@@ -16,7 +16,7 @@ import { StorageBucket } from '@cdktf/provider-google/lib/storage-bucket';
 import { StorageBucketIamMember } from '@cdktf/provider-google/lib/storage-bucket-iam-member';
 import { Construct, IConstruct } from 'constructs';
 import { MlopsValidationError, NamingRule, PREFIX_RULE, throwIfProblems } from '../../core';
-import { ITerraformDependable, Token } from '../cdktf';
+import { Fn, ITerraformDependable, Token } from '../cdktf';
 import { ICryptoKey } from '../crypto-key';
 import { GcpIamProps } from '../iam';
 import { IModelRegistry } from '../model-registry/model-registry';
@@ -157,7 +157,12 @@ export interface DeliveryPipelineProps extends GcpIamProps {
    * @default - the prefix
    */
   readonly bucketPrefix?: string;
-  /** The repository, `owner/name`. */
+  /**
+   * The repository, `owner/name`. May be a Terraform value (a variable): its owner and name are
+   * then split out by Terraform (`element(split("/", …), 1)`), and it is not checked at synth —
+   * its value is known only at plan, so give the variable a validation of the `owner/name` shape
+   * (the Google Cloud reference stacks do).
+   */
   readonly repository: string;
   /**
    * The Cloud Build 2nd-gen GitHub connection the repository is linked through (the repository's
@@ -330,7 +335,7 @@ export class DeliveryPipeline extends Construct implements IDeliveryPipeline {
   public readonly productionBackend: DeliveryPipelineBackend;
   public readonly stagingServiceAccountEmail: string;
   public readonly productionServiceAccountEmail: string;
-  /** The repository, `owner/name`. */
+  /** The repository, `owner/name` (a Terraform value when `repository` is one). */
   public readonly repositoryName: string;
   /** The branch production builds. */
   public readonly branch: string;
@@ -383,11 +388,8 @@ export class DeliveryPipeline extends Construct implements IDeliveryPipeline {
     }
     const prefix = resolveName(this, 'prefix', PREFIX_RULE, props.prefix);
     const bucketPrefix = props.bucketPrefix === undefined ? prefix : resolveName(this, 'bucketPrefix', PREFIX_RULE, props.bucketPrefix);
-    const repo = repositoryParts(props.repository);
-    if (repo === undefined) {
-      throw new MlopsValidationError(this, 'repository', props.repository, REPOSITORY_DESCRIPTION);
-    }
-    this.repositoryName = `${repo.owner}/${repo.name}`;
+    const repo = this.resolveRepository(props.repository);
+    this.repositoryName = repo.full;
     this.branch = props.branch === undefined ? 'main' : props.branch;
     const branchProblem = branchNameProblem(this.branch)
       ?? (/[$%]\{/.test(this.branch) ? 'no "${" or "%{" (Terraform would read it as its own template syntax)' : undefined);
@@ -467,7 +469,7 @@ export class DeliveryPipeline extends Construct implements IDeliveryPipeline {
       location: this.region,
       parentConnection: full !== null ? full[3] : connection,
       name: repo.name,
-      remoteUri: `https://github.com/${repo.owner}/${repo.name}.git`,
+      remoteUri: `https://github.com/${repo.full}.git`,
     });
 
     // State
@@ -765,6 +767,22 @@ export class DeliveryPipeline extends Construct implements IDeliveryPipeline {
       throw new MlopsValidationError(this, 'branchFilter', value, `a regular expression that matches branch ("${this.branch}"), the branch production builds`);
     }
     return value as string;
+  }
+
+  /**
+   * The repository, its owner and its name. A literal is checked here; a token (a Terraform
+   * variable) is known only at plan, so it is split by Terraform and left to the variable's own
+   * validation — and never echoed, since its text here is cdktf's encoding, not the value.
+   */
+  private resolveRepository(value: unknown): { full: string; name: string } {
+    if (typeof value === 'string' && Token.isUnresolved(value)) {
+      return { full: value, name: Fn.element(Fn.split('/', value), 1) };
+    }
+    const repo = repositoryParts(value);
+    if (repo === undefined) {
+      throw new MlopsValidationError(this, 'repository', value, REPOSITORY_DESCRIPTION);
+    }
+    return { full: `${repo.owner}/${repo.name}`, name: repo.name };
   }
 
   private resolveConnection(value: unknown): string {
