@@ -249,6 +249,7 @@ export interface ModelEndpointRolloutSettings {
  * | encryptionKey              | `encryption_spec` (key in the endpoint's region)   | `template.encryption_key`                      |
  * | captureLake / Zone / …     | request-response logging to BigQuery, by Vertex AI | grants + env vars; the container writes captures |
  * | iam                        | refused (no endpoint IAM resource in Terraform)    | `roles/run.*` roles on the service             |
+ * | deployment, *AlarmThreshold | canary rollout workflow with metric rollback      | refused (the canary is the platform's `traffic`) |
  */
 export interface ModelEndpointProps extends GcpIamProps {
   /**
@@ -392,12 +393,32 @@ export interface ModelEndpointProps extends GcpIamProps {
  * Cloud Run it is the platform's `image`, and a new image or setting is a new revision.
  *
  * Construct ids: `Resource` (the endpoint or service), `ServingAccount`, `Encryption/*`,
- * `Capture/*`, `InvokerRole`, `Project` (a data source), `Iam/<role>=<member>`. No resource of
+ * `Capture/*`, `InvokerRole`, `Project` (a data source), `Iam/<role>=<member>`, and with
+ * `deployment` `Rollout/{Resource, ServiceAccount, Role, Access/*}`. No resource of
  * the endpoint holds data of its own: captures go to the lake's dataset, which the lake retains.
+ *
+ * **Canary rollout with metric rollback** (Vertex AI, `deployment: ModelEndpointDeployment.canary()`,
+ * the counterpart of the AWS endpoint's blue/green canary): the endpoint creates a Cloud
+ * Workflows workflow `<prefix>-rollout` (`rolloutWorkflow`) that a pipeline starts with
+ * `{"model": "<model resource name>", "modelVersion": "<version>"}`. It deploys the version with
+ * a traffic split (canary percent to it, the rest to the deployed model serving most traffic
+ * now), waits `bakeTime`, reads the new deployed model's Cloud Monitoring metrics over the bake
+ * (`prediction/online/error_count` over `prediction_count`, mean `prediction_latencies` of
+ * `latency_type = model`), then promotes it (100 %; after `terminationWait` and a second check
+ * the old deployed model is undeployed) or rolls back (undeploys the new one, 100 % back to the
+ * stable one, and the run fails with `CanaryRolledBack`). A first deployment takes all traffic.
+ * No data during a bake is not a breach (as a CloudWatch alarm with missing data does not fire).
+ * The workflow runs as `<prefix>-rollout`, with a project custom role of the six permissions its
+ * calls need and `roles/iam.serviceAccountUser` on the serving account only;
+ * `grantStartRollout(member)` lets a pipeline start it.
  *
  * What only a deploy can show: that the Vertex AI service agent exists (Google creates it when
  * the API is first used), that request-response logging writes with the granted role, and that
- * the region offers the chosen GPU.
+ * the region offers the chosen GPU. For the rollout: that the connectors accept the generated
+ * calls as written (the tests read the generated steps, nothing runs them), that the metric
+ * types and labels (`deployed_model_id`, `latency_type`) and the aligners hold as Google
+ * documents them, that the six permissions are all the calls need, and that a rollback restores
+ * the traffic split — nothing is deployed by this library's tests.
  *
  * @example
  * const endpoint = new ModelEndpoint(stack, 'Churn', {
