@@ -146,6 +146,17 @@ export interface DeliveryPipelineCloudRunOptions {
  * `iam` (from {@link GcpIamProps}): no role is accepted; approvers are named in
  * `ProductionApproval.manual({ approvers })`.
  */
+/**
+ * What the production build starts to roll an announced model version out: a Vertex AI
+ * `ModelEndpoint` with `deployment: ModelEndpointDeployment.canary()` (its canary rollout workflow).
+ */
+export interface DeliveryPipelineModelRollout {
+  /** `projects/<project>/locations/<region>/workflows/<name>` of the rollout workflow. */
+  readonly rolloutWorkflowId?: string;
+  /** Lets `member` start the workflow. */
+  grantStartRollout(member: string): ITerraformDependable[];
+}
+
 export interface DeliveryPipelineProps extends GcpIamProps {
   /** Prefix of every name: `<prefix>-tfstate`, `<prefix>-staging` (trigger and account), … (at most 18 characters with `cloudRunDelivery`, 19 without). */
   readonly prefix: string;
@@ -234,6 +245,14 @@ export interface DeliveryPipelineProps extends GcpIamProps {
    * @default - no model trigger
    */
   readonly modelRegistry?: IModelRegistry;
+  /**
+   * Model rollout (with `modelRegistry`): after the production apply of an announced version, the
+   * production build starts this endpoint's canary rollout workflow with the version
+   * (`gcloud workflows run`, waiting for it) and fails when the rollout did not succeed (rolled
+   * back by its metrics, or failed). The production account gets `grantStartRollout`.
+   * @default - no rollout step: the app deploys the version itself
+   */
+  readonly modelRollout?: DeliveryPipelineModelRollout;
   /**
    * Serving on Cloud Run through Cloud Deploy: an image repository, a delivery pipeline with a
    * staging and a production target (approval required, canary rollout).
@@ -438,6 +457,12 @@ export class DeliveryPipeline extends Construct implements IDeliveryPipeline {
     const approvalSpec = approval._render();
     this.approvalRequired = approvalSpec.approvalRequired;
     const registry = this.resolveRegistry(props.modelRegistry);
+    const rollout = props.modelRollout;
+    if (rollout !== undefined && (rollout === null || typeof rollout !== 'object' || typeof rollout.rolloutWorkflowId !== 'string'
+      || typeof rollout.grantStartRollout !== 'function' || registry === undefined)) {
+      throw new MlopsValidationError(this, 'modelRollout', rollout,
+        'a Vertex AI ModelEndpoint with deployment: ModelEndpointDeployment.canary() (it has a rollout workflow), together with modelRegistry (whose announcements it rolls out)');
+    }
     const cloudRun = this.resolveCloudRun(props.cloudRunDelivery);
     this.encryptionKey = this.resolveKey(props.encryptionKey);
     this.removalPolicy = resolveRemovalPolicy(this, 'removalPolicy', props.removalPolicy);
@@ -557,6 +582,9 @@ export class DeliveryPipeline extends Construct implements IDeliveryPipeline {
     }));
     if (registry !== undefined) {
       grants.staging.push(...registry.grantRead(this.stagingServiceAccount.member));
+    }
+    if (rollout !== undefined) {
+      grants.production.push(...rollout.grantStartRollout(this.productionServiceAccount.member));
     }
 
     // Cloud Run through Cloud Deploy
@@ -684,6 +712,7 @@ export class DeliveryPipeline extends Construct implements IDeliveryPipeline {
     const stagingBuild = this.build(stageSteps({ ...common, stage: 'staging', stack: stagingStack, statePrefix: 'staging', promotionTopic: this.promotionTopic.id }));
     const productionBuild = this.build(stageSteps({
       ...common, stage: 'production', stack: productionStack, statePrefix: 'production', verifyCommit: { branch: this.branch },
+      modelRolloutWorkflow: rollout?.rolloutWorkflowId,
     }));
     const S = DELIVERY_SUBSTITUTIONS;
     const sourceToBuild = { repository: this.repository.id, ref: `refs/heads/${this.branch}`, repoType: 'GITHUB' };
