@@ -20,7 +20,7 @@ import { App } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { MATURITY_LEVELS, MaturityLevelDefinition } from '../../lib/core/maturity';
 import * as awsLibrary from '../../lib/aws';
-import { AWS_LEVELS, createLevelStack, MlopsLevelStack } from '../../examples/aws/levels';
+import { AWS_LEVELS, createLevelStack, MlopsLevelStack, SYNTH_CONTEXT } from '../../examples/aws/levels';
 import { awsIdleCost, IdleCost } from './idle-costs';
 
 const ROOT = path.join(__dirname, '..', '..');
@@ -69,8 +69,8 @@ function approvedContext(stackName: string): Record<string, string> {
 }
 
 function awsLevel(level: number): CloudLevel {
-  const stack = createLevelStack(new App(), level);
-  const withEndpoint = createLevelStack(new App({ context: approvedContext(`MlopsLevel${level}Aws`) }), level);
+  const stack = createLevelStack(new App({ context: { ...SYNTH_CONTEXT } }), level);
+  const withEndpoint = createLevelStack(new App({ context: { ...SYNTH_CONTEXT, ...approvedContext(`MlopsLevel${level}Aws`) } }), level);
   const template = (s: MlopsLevelStack) => App.of(s)!.synth().getStackByName(s.stackName).template;
   const idle: IdleCost = awsIdleCost(template(stack));
   const idleWith = awsIdleCost(template(withEndpoint));

@@ -10,7 +10,7 @@ import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { Construct, IConstruct } from 'constructs';
 import * as awsLibrary from 'mlops-constructs/aws';
-import { createLevelStack, MlopsLevelStack } from '../../../examples/aws/levels';
+import { createLevelStack, MlopsLevelStack, SYNTH_CONTEXT } from '../../../examples/aws/levels';
 
 /** The environment of the test stacks. */
 export const env = { account: '111111111111', region: 'eu-west-1' };
@@ -44,7 +44,7 @@ export function levelStack(level: number, options: { stackName?: string; approve
   const stackName = options.stackName ?? GROWN;
   const key = JSON.stringify([level, stackName, options.approved === true, options.fingerprint ?? GROWN_FINGERPRINT]);
   if (!stacks.has(key)) {
-    const app = new App({ context: options.approved ? approvedContext(stackName) : {} });
+    const app = new App({ context: { ...SYNTH_CONTEXT, ...(options.approved ? approvedContext(stackName) : {}) } });
     stacks.set(key, new MlopsLevelStack(app, stackName, { level, env, featureFingerprint: options.fingerprint ?? GROWN_FINGERPRINT }));
   }
   return stacks.get(key)!;
@@ -89,7 +89,7 @@ const references = new Map<number, Stack>();
 /** The reference stack `MlopsLevel<level>Aws` in an app of its own (built once per test file). */
 export function referenceStack(level: number): Stack {
   if (!references.has(level)) {
-    references.set(level, createLevelStack(new App(), level));
+    references.set(level, createLevelStack(new App({ context: { ...SYNTH_CONTEXT } }), level));
   }
   return references.get(level)!;
 }

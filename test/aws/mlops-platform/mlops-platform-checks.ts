@@ -8,7 +8,7 @@
  * concrete environment; and the Canary (see checkedSynth).
  */
 import { CloudAssembly } from 'aws-cdk-lib/cx-api';
-import { AWS_LEVELS, MlopsLevelStack } from '../../../examples/aws/levels';
+import { AWS_LEVELS, MlopsLevelStack, SYNTH_CONTEXT } from '../../../examples/aws/levels';
 import { AwsFinding, checkedSynth, findingsUnder, formatFindings } from '../../../tools/checks/aws-checks';
 import { approvedContext, env } from './fixtures';
 
@@ -25,7 +25,7 @@ let findings: AwsFinding[];
 let assembly: CloudAssembly;
 
 beforeAll(() => {
-  const context = Object.assign({}, ...STACKS.map((name) => approvedContext(name)));
+  const context = Object.assign({ ...SYNTH_CONTEXT }, ...STACKS.map((name) => approvedContext(name)));
   ({ assembly, findings } = checkedSynth((app) => {
     AWS_LEVELS.forEach((level, i) => new MlopsLevelStack(app, STACKS[i], { level, env, featureFingerprint: FINGERPRINTS[STACKS[i]] }));
   }, { context }));

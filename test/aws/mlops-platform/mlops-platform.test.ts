@@ -8,7 +8,7 @@ import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { maturityLevelCapabilities, maturityLevelConstructs, MlopsValidationError, TrainingPipelineSpec } from 'mlops-constructs';
 import { MLOPS_PLATFORM_WARNINGS, MlopsPlatform, MlopsPlatformProps } from 'mlops-constructs/aws';
-import { AWS_LEVELS } from '../../../examples/aws/levels';
+import { AWS_LEVELS, createLevelStack, REPOSITORY_CONTEXT } from '../../../examples/aws/levels';
 import { churnRetraining, churnTraining } from '../../../examples/schemas';
 import { awsStatefulIds } from '../../../tools/stateful';
 import { env, GROWN, groupOf, levelStack, libraryClassesUnder, referenceStack, templateFor, templateOf } from './fixtures';
@@ -86,6 +86,27 @@ describe('the reference stacks', () => {
       const { Mappings: _mappings, ...rest } = template;
       expect(JSON.stringify(rest)).not.toMatch(/[:"\\]\d{12}[:"\\]/);
     }
+  });
+
+  test('without the repository context, levels 2 and 3 carry an error naming the prop and the command (so `cdk deploy` refuses them); levels 0 and 1 in the same app have none', () => {
+    const app = new App();
+    const stacks = AWS_LEVELS.map((level) => createLevelStack(app, level));
+    for (const stack of stacks) {
+      const errors = Annotations.fromStack(stack).findError('*', Match.anyValue());
+      if (stack.platform.level < 2) {
+        expect(errors).toEqual([]);
+      } else {
+        expect(errors.map((e) => e.entry.data)).toEqual([expect.stringMatching(new RegExp(
+          `^${stack.stackName} is level ${stack.platform.level}: its delivery pipeline needs delivery\\.repository.*`
+          + `npx cdk deploy ${stack.stackName} -c ${REPOSITORY_CONTEXT}=<owner>/<name>`))]);
+      }
+    }
+    // With the context, no error, and the pipeline builds that repository.
+    const given = createLevelStack(new App({ context: { [REPOSITORY_CONTEXT]: 'octo-org/churn-app' } }), 2);
+    expect(Annotations.fromStack(given).findError('*', Match.anyValue())).toEqual([]);
+    templateFor(given).hasResourceProperties('AWS::CodePipeline::Pipeline', {
+      Stages: Match.arrayWith([Match.objectLike({ Actions: [Match.objectLike({ Configuration: Match.objectLike({ FullRepositoryId: 'octo-org/churn-app' }) })] })]),
+    });
   });
 
   test('level 0 has no network; level 1 has isolated subnets, an S3 gateway endpoint, no NAT and flow logs', () => {
