@@ -82,7 +82,7 @@ export class MlopsLevelStack extends Stack {
       vpc: this.network?.vpc,
       vpcSubnets: this.network?.subnets,
       featureGroups: props.level >= 1 ? [{ spec: MlopsPlatform.defaultFeatureGroup(churnTraining), replacementFingerprint: props.featureFingerprint }] : undefined,
-      delivery: props.level >= 2 ? this.delivery(props.level, `${prefix}-serving`) : undefined,
+      delivery: props.level >= 2 ? this.delivery(props.level, prefix) : undefined,
     });
   }
 
@@ -91,7 +91,7 @@ export class MlopsLevelStack extends Stack {
    * context, and the application's staging and production stages, in this stack's account and
    * region (one account: staging and production apart by name).
    */
-  private delivery(level: number, endpointName: string): MlopsPlatformDeliveryOptions {
+  private delivery(level: number, prefix: string): MlopsPlatformDeliveryOptions {
     this.connection = new codestarconnections.CfnConnection(this, 'Connection', { connectionName: `${this.stackName}`.slice(0, 32), providerType: 'GitHub' });
     const repository: unknown = this.node.tryGetContext(REPOSITORY_CONTEXT);
     if (repository === undefined) {
@@ -102,12 +102,13 @@ export class MlopsLevelStack extends Stack {
         + `holding this CDK app ("owner/name"), from the context ${REPOSITORY_CONTEXT}. Deploy with `
         + `\`npx cdk deploy ${this.stackName} -c ${REPOSITORY_CONTEXT}=<owner>/<name>\` (or set it in cdk.json's "context").`);
     }
-    // The endpoint's name is `<prefix>-serving`, so the stages name it without a cross-stage reference.
+    // The platform adds its endpoint to each stage (a stack of its own, `<stack>-<stage>-Serving`);
+    // the application calls the endpoint of its stage by name, without a cross-stage reference.
     return {
       repository: (repository ?? MISSING_REPOSITORY) as string,
       connectionArn: this.connection.attrConnectionArn,
-      staging: new ApplicationStage(this, 'Staging', { endpointName, stackName: `${this.stackName}-Staging` }),
-      production: new ApplicationStage(this, 'Production', { endpointName, stackName: `${this.stackName}-Production` }),
+      staging: new ApplicationStage(this, 'Staging', { endpointName: MlopsPlatform.endpointName(prefix, 'staging'), stackName: `${this.stackName}-Staging` }),
+      production: new ApplicationStage(this, 'Production', { endpointName: MlopsPlatform.endpointName(prefix, 'production'), stackName: `${this.stackName}-Production` }),
       allowSharedEnvironment: true,
     };
   }

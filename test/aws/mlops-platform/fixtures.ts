@@ -79,6 +79,23 @@ export function libraryClassesUnder(root: IConstruct): string[] {
   return [...names].sort();
 }
 
+/**
+ * The library's construct classes of a platform: those under it, and (from level 2) those in the
+ * stacks it adds to the delivery stages (its endpoints), by name.
+ */
+export function platformClasses(platform: awsLibrary.MlopsPlatform): string[] {
+  return [...new Set([platform, ...platform.servingStacks].flatMap((root) => libraryClassesUnder(root)))].sort();
+}
+
+/** The serving stack the platform of `stack` adds to its `Staging` or `Production` stage (level ≥ 2, approved). */
+export function servingStackOf(stack: MlopsLevelStack, stage: 'Staging' | 'Production'): Stack {
+  const found = stack.platform.servingStacks.find((s) => s.stackName === `${stack.stackName}-${stage}-Serving`);
+  if (found === undefined) {
+    throw new Error(`no ${stage} serving stack in ${stack.stackName}`);
+  }
+  return found;
+}
+
 /** The synthesized template of a stack, as JSON. */
 export function templateOf(stack: Stack): { Resources: Record<string, { Type: string; Properties?: unknown }> } {
   return templateFor(stack).toJSON() as { Resources: Record<string, { Type: string; Properties?: unknown }> };
