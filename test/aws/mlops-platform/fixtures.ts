@@ -96,6 +96,11 @@ export function servingStackOf(stack: MlopsLevelStack, stage: 'Staging' | 'Produ
   return found;
 }
 
+/** The templates of a level stack and of every stack in its delivery stages (from level 2: the applications and the endpoints). */
+export function levelTemplates(stack: Stack): ReturnType<typeof templateOf>[] {
+  return [stack, ...stack.node.findAll().filter((c): c is Stack => Stack.isStack(c) && c !== stack)].map((s) => templateOf(s));
+}
+
 /** The synthesized template of a stack, as JSON. */
 export function templateOf(stack: Stack): { Resources: Record<string, { Type: string; Properties?: unknown }> } {
   return templateFor(stack).toJSON() as { Resources: Record<string, { Type: string; Properties?: unknown }> };
