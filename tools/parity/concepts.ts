@@ -228,6 +228,8 @@ export const PARITY_CONCEPTS: readonly ParityConcept[] = [
       { kind: 'props', cloud: 'gcp', names: ['encryptionKey'], reason: 'A GCP key ring can never be deleted, so the platform\'s customer-managed key is created once (the reference stacks do) and passed to every construct; on AWS each construct creates its own rotating KMS key.' },
       { kind: 'props', cloud: 'gcp', names: ['notificationChannels'], reason: 'Cloud Monitoring alert policies notify the channels given (without one, incidents show in the console only); on AWS each construct\'s alarms notify an encrypted SNS topic of its own, which teams subscribe to.' },
       { kind: 'props', cloud: 'gcp', names: ['project', 'region', 'iam'], reason: `The platform's resources are regional and take the region explicitly; the AWS region comes from the stack. ${GCP_PROJECT} ${GCP_IAM}` },
+      { kind: 'interface', cloud: 'aws', names: ['stagingEndpoint'], reason: 'From level 2 the AWS endpoint is deployed by the delivery pipeline\'s stages (a serverless staging endpoint, then the production canary), each in a stack of its stage; on GCP the one Vertex AI endpoint is in the platform and the production build rolls versions onto it (`modelRollout`), staging being the staging project\'s own apply.' },
+      { kind: 'statics', cloud: 'aws', names: ['endpointName'], reason: 'The AWS endpoint names are known before the stage stacks exist (the drift monitor and the pipeline\'s stages address them by name); on GCP the endpoint is a platform resource with its id on `endpoint`.' },
     ],
   },
 ];
