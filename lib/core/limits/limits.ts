@@ -75,7 +75,7 @@ export function environmentProblems(limit: EnvironmentLimit, environment: unknow
     const property = `environment[${JSON.stringify(name)}]`;
     if (!limit.namePattern.test(name) || (limit.maxNameLength !== undefined && name.length > limit.maxNameLength)) {
       const length = limit.maxNameLength === undefined ? '' : `, at most ${limit.maxNameLength} characters`;
-      return [{ property, value: name, allowed: `a variable name ${limit.service} accepts: ${limit.nameDescription}${length}` }];
+      return [{ property, value: name, allowed: `${limit.nameDescription}${length} (a variable name ${limit.service} accepts)` }];
     }
     if (limit.reservedNames?.includes(name)) {
       return [{ property, value: name, allowed: `a name ${limit.service} does not reserve (it sets ${limit.reservedNames.join(', ')} itself; ${limit.sources[limit.sources.length - 1]})` }];
