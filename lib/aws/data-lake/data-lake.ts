@@ -30,6 +30,7 @@ import { defaultPrefix, resolveName } from '../private/names';
 import { resolveRemovalPolicy } from '../private/removal-policy';
 import { LakeTable } from './lake-table';
 import { accessLogsBucketProps, flagWeakenedAccessLogsBucket, zoneBucketProps } from './private/zone-bucket';
+import { GLUE_SCHEMA_TEXT, schemaTextProblems } from '../../core/limits';
 
 /** Stable ids of the warnings a DataLake adds when a user weakens a default. */
 export const DATA_LAKE_WARNINGS = {
@@ -551,6 +552,7 @@ export class DataLake extends DataLakeBase {
       throw new MlopsValidationError(this, `${path}.schema`, schema, 'a TableSchema (new TableSchema({...}) or TableSchema.fromJson(json))');
     }
     throwIfProblems(this, `${path}.schema`, schema.problems());
+    throwIfProblems(this, `${path}.schema`, schemaTextProblems(schema, GLUE_SCHEMA_TEXT, Token.isUnresolved));
     const inZone = this.createdTables.filter((t) => t.zone === zone).map((t) => t.tableName);
     if (inZone.includes(schema.name)) {
       throw new MlopsValidationError(this, `${path}.schema.name`, schema.name, `a table name not yet used in zone "${zone}" (it has ${inZone.join(', ')})`);

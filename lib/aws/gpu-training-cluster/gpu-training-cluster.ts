@@ -20,6 +20,7 @@ import {
   unwrap,
 } from '../../core';
 import { IDataLake } from '../data-lake';
+import { resolveSageMakerInstanceType } from '../private/instance-types';
 import { GrantPolicyOptions, managedPolicyGrantee } from '../private/grants';
 import { keyProps, logGroupKeyStatement, LOGS_KEY_ACTIONS_NAMED } from '../private/kms';
 import { acknowledgeWildcardResources } from '../private/nag';
@@ -402,6 +403,7 @@ export class GpuTrainingCluster extends Construct implements IGpuTrainingCluster
     const inputZones = this.resolveInputZones(lake, props.inputZones ?? [StandardZone.CURATED]);
     this.accelerator = props.accelerator;
     this.trainingAccelerator = this.resolveTrainingAccelerator(props.accelerator, props.trainingInstanceType);
+    resolveSageMakerInstanceType(this, 'trainingInstanceType', this.trainingAccelerator.instanceType, 'training');
     const stopping = this.resolveStoppingCondition(props);
     const trainingVolumeGb = this.wholeGibibytes('trainingVolumeSize', props.trainingVolumeSize ?? Size.gibibytes(100));
     if (!hyperPod && props.fileSystem !== undefined) {
@@ -656,6 +658,7 @@ export class GpuTrainingCluster extends Construct implements IGpuTrainingCluster
     if (specs.length === 0) {
       throw new MlopsValidationError(this, 'workerGroups', [], 'at least one worker group (or hyperPod: false for training jobs only)');
     }
+    resolveSageMakerInstanceType(this, 'controllerInstanceType', controllerType, 'cluster');
     this.instanceGroups.push({ name: CONTROLLER_GROUP, instanceType: controllerType, instanceCount: 1, gpu: false });
     specs.forEach((spec, i) => this.addWorkerGroupAt(spec, `workerGroups[${i}]`));
   }
@@ -673,7 +676,8 @@ export class GpuTrainingCluster extends Construct implements IGpuTrainingCluster
     const requestPath = spec.accelerator ? `${path}.accelerator` : 'accelerator';
     const request = this.resolveKnownAtSynth(requestPath, spec.accelerator ?? this.accelerator);
     throwIfProblems(this, requestPath, hyperPodAcceleratorProblems(request));
-    const group = { name: spec.name, instanceType: this.resolveWorkerType(path, request, spec.instanceType).instanceType, instanceCount: request.nodeCount ?? 1 };
+    const workerType = resolveSageMakerInstanceType(this, `${path}.instanceType`, this.resolveWorkerType(path, request, spec.instanceType).instanceType, 'cluster');
+    const group = { name: spec.name, instanceType: workerType, instanceCount: request.nodeCount ?? 1 };
     this.instanceGroups.push({ ...group, gpu: true });
     return group;
   }

@@ -10,6 +10,7 @@ import * as sagemaker from 'aws-cdk-lib/aws-sagemaker';
 import { Construct, IConstruct } from 'constructs';
 import { MlopsValidationError, throwIfProblems, unwrap } from '../../core';
 import { IDataLake } from '../data-lake';
+import { resolveSageMakerInstanceType } from '../private/instance-types';
 import { addAcknowledgedGrant, GrantPolicyOptions, GrantStatement } from '../private/grants';
 import { keyProps, logGroupKeyStatement } from '../private/kms';
 import { defaultPrefix, resolveName } from '../private/names';
@@ -552,7 +553,9 @@ export class ModelEndpoint extends ModelEndpointBase {
 
     const resolvedCapacity = unwrap(this, 'capacity', capacity._resolve());
     const fleet = fleetOf(resolvedCapacity);
-    this.instanceType = resolvedCapacity.kind === 'instances' ? resolvedCapacity.instanceType : undefined;
+    this.instanceType = resolvedCapacity.kind === 'instances'
+      ? resolveSageMakerInstanceType(this, 'capacity.instanceType', resolvedCapacity.instanceType, 'hosting')
+      : undefined;
     const volumeKey = this.volumeKey(resolvedCapacity);
     this.endpointConfig = new sagemaker.CfnEndpointConfig(this, 'Config', {
       productionVariants: [capacity._renderVariant(resolvedCapacity, this.variantName, this.model.attrModelName)],

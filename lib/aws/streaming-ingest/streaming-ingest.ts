@@ -49,6 +49,7 @@ import {
   wholeNumberInRangeProblem,
 } from './private/limits';
 import { defaultJsonSerDe, HIVE_JSON_SERDE } from './private/serde-profiles';
+import { GLUE_SCHEMA_TEXT, schemaTextProblems } from '../../core/limits';
 
 /** Producer and consumer grants land in one managed policy per ingest and identity; they name the stream and its key only, so nothing on it is acknowledged. */
 const STREAMING_INGEST_GRANTS: GrantPolicyOptions = { idPrefix: 'StreamingIngestGrants', kind: 'streaming ingest' };
@@ -669,6 +670,7 @@ export class StreamingIngest extends StreamingIngestBase {
       throw new MlopsValidationError(this, 'schema', schema, 'a TableSchema (new TableSchema({...}) or TableSchema.fromJson(json))');
     }
     throwIfProblems(this, 'schema', schema.problems());
+    throwIfProblems(this, 'schema', schemaTextProblems(schema, GLUE_SCHEMA_TEXT, Token.isUnresolved));
     if (schema.eventTime === undefined) {
       throw new MlopsValidationError(this, 'schema.eventTime', undefined,
         'the name of a timestamp field: records are partitioned by the UTC date of their event time, as the lake table projects event_date');
