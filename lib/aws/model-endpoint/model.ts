@@ -7,6 +7,8 @@ import { nameProblems } from '../private/names';
 import { ExecutionPolicy, KEY_DECRYPT_ACTIONS } from './private/execution-policy';
 import { integerRangeProblem, MODEL_DATA_SUFFIX, SAGEMAKER_NAME_RULE } from './private/limits';
 import { zoneProblems } from './private/validation';
+import { guard } from '../../core';
+import { AWS_GUARD_CONTEXT } from '../private/guard';
 
 /** Where a model comes from: the variants of {@link ModelEndpointModel}. */
 type ModelSource =
@@ -79,6 +81,9 @@ export interface ModelEndpointModelPackageProps {
   readonly imageRepository: ecr.IRepository;
 }
 
+/** A model factory's props must be an object (checked at the factory); the values are checked by the endpoint, under its path. */
+const FACTORY_PROPS_GUARD = guard.props({}, 'an object of props');
+
 /**
  * The model an endpoint serves (enum-like): an image with model data from the lake, or a
  * versioned package of a model registry group.
@@ -90,6 +95,7 @@ export class ModelEndpointModel {
    * @param props image, lake, zone and key
    */
   public static fromLake(props: ModelEndpointLakeModelProps): ModelEndpointModel {
+    FACTORY_PROPS_GUARD.check(undefined, props, AWS_GUARD_CONTEXT, 'ModelEndpointModel.fromLake(props)');
     return new ModelEndpointModel({ kind: 'lake', props });
   }
 
@@ -99,6 +105,7 @@ export class ModelEndpointModel {
    * @param props group, version, and where its artifacts and image are
    */
   public static fromModelPackage(props: ModelEndpointModelPackageProps): ModelEndpointModel {
+    FACTORY_PROPS_GUARD.check(undefined, props, AWS_GUARD_CONTEXT, 'ModelEndpointModel.fromModelPackage(props)');
     return new ModelEndpointModel({ kind: 'package', props });
   }
 
