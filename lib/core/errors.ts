@@ -91,7 +91,7 @@ export function isEncodedNumberToken(value: unknown): boolean {
 
 function describeValue(value: unknown): string {
   if (isEncodedNumberToken(value)) {
-    return '<unresolved token: a parameter, variable or resource attribute known only at deploy>';
+    return '(a token)';
   }
   if (typeof value === 'string') {
     return JSON.stringify(value);

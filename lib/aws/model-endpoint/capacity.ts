@@ -97,8 +97,8 @@ export interface ModelEndpointServerlessCapacityProps {
 const INSTANCE_CAPACITY_GUARD = guard.props({
   instanceType: guard.string().optional(),
   accelerator: ACCELERATOR_REQUEST_GUARD.optional(),
-  instanceCount: guard.literal('the instance count sizes the canary and linear steps and the autoscaling range at synth').optional(),
-  maxInstanceCount: guard.literal('the maximum is checked against the instance count at synth').optional(),
+  instanceCount: guard.literal('a number known at synth time: it sizes the canary and linear steps and the autoscaling range').optional(),
+  maxInstanceCount: guard.literal('a number known at synth time: it is checked against the instance count').optional(),
   scaleInCooldown: awsGuard.duration().optional(),
   scaleOutCooldown: awsGuard.duration().optional(),
   localInstanceStorage: guard.boolean().optional(),

@@ -8,7 +8,7 @@ import { ExecutionPolicy, KEY_DECRYPT_ACTIONS } from './private/execution-policy
 import { integerRangeProblem, MODEL_DATA_SUFFIX, SAGEMAKER_NAME_RULE } from './private/limits';
 import { zoneProblems } from './private/validation';
 import { guard } from '../../core';
-import { AWS_GUARD_CONTEXT } from '../private/guard';
+import { AWS_GUARD_CONTEXT, awsGuard } from '../private/guard';
 
 /** Where a model comes from: the variants of {@link ModelEndpointModel}. */
 type ModelSource =
@@ -84,6 +84,21 @@ export interface ModelEndpointModelPackageProps {
 /** A model factory's props must be an object (checked at the factory); the values are checked by the endpoint, under its path. */
 const FACTORY_PROPS_GUARD = guard.props({}, 'an object of props');
 
+/** The runtime types of a lake model's props (lib/core/guard), checked first by `problems()`. */
+const LAKE_MODEL_GUARD = guard.props({
+  image: guard.satisfies((v) => v instanceof ModelEndpointImage && awsGuard.repository().problems(v.repository, 'image.repository').length === 0,
+    'a ModelEndpointImage of an ECR repository (ModelEndpointImage.fromEcrRepository(repository, tag))'),
+  lake: awsGuard.lake(),
+  zone: guard.string().optional(),
+}, 'lake model props ({ image, lake, key, zone? })');
+
+/** The runtime types of a registry model's props (lib/core/guard), checked first by `problems()`. */
+const PACKAGE_MODEL_GUARD = guard.props({
+  artifactsLake: awsGuard.lake(),
+  artifactsZone: guard.string().optional(),
+  imageRepository: awsGuard.repository(),
+}, 'model package props ({ groupName, version, artifactsLake, imageRepository, artifactsZone? })');
+
 /**
  * The model an endpoint serves (enum-like): an image with model data from the lake, or a
  * versioned package of a model registry group.
@@ -116,6 +131,10 @@ export class ModelEndpointModel {
    * archive key of a lake model; the group name, version and artifacts zone of a package.
    */
   public problems(): ValidationProblem[] {
+    const typeProblems = (this.source.kind === 'lake' ? LAKE_MODEL_GUARD : PACKAGE_MODEL_GUARD).problems(this.source.props, '', AWS_GUARD_CONTEXT);
+    if (typeProblems.length > 0) {
+      return typeProblems;
+    }
     if (this.source.kind === 'lake') {
       const { image, lake, key } = this.source.props;
       const zone = this.source.props.zone ?? StandardZone.ARTIFACTS;

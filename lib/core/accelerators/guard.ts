@@ -8,6 +8,6 @@ import { guard } from '../guard';
  */
 export const ACCELERATOR_REQUEST_GUARD = guard.object({
   gpu: guard.defined('a GpuType such as GpuType.L4').optional(),
-  gpusPerNode: guard.literal('the GPU count picks the instance or machine type at synth').optional(),
-  nodeCount: guard.literal('the node count is checked and multiplied at synth').optional(),
+  gpusPerNode: guard.literal('a number known at synth time: the instance type is chosen from it').optional(),
+  nodeCount: guard.literal('a number known at synth time: the instance type is chosen from it').optional(),
 }, 'an AcceleratorRequest such as { gpu: GpuType.L4, gpusPerNode: 1 }');

@@ -190,7 +190,7 @@ export interface MonitoredField {
 
 const SHARE_STATISTICS: ReadonlySet<DriftStatistic> = new Set([DriftStatistic.KS, DriftStatistic.UNSEEN_SHARE, DriftStatistic.MISSING_RATE, DriftStatistic.ACCURACY, DriftStatistic.AUC]);
 
-const LITERAL_SETTING = 'the setting shapes the generated queries, which are written at synth';
+const LITERAL_SETTING = 'a number known at synth time: it shapes the generated queries, which are written at synth';
 
 /**
  * The runtime types of `DriftSpecProps` (lib/core/guard), checked first by `problems()`: objects

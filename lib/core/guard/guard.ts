@@ -52,8 +52,11 @@ export const CORE_GUARD_CONTEXT: GuardContext = {
   isUnresolved: (value) => isEncodedNumberToken(value) || (typeof value === 'string' && /\$\{(?:Tf)?Token\[/.test(value)),
 };
 
-/** What is shown in place of an unresolved token, never its encoded number (-1.888e+289) or string. */
-export const UNRESOLVED_TOKEN = '<unresolved token: a parameter, variable or resource attribute known only at deploy>';
+/**
+ * What is shown in place of an unresolved token, never its encoded number (-1.888e+289) or
+ * string: the library's messages have said `(a token)` since before the guards.
+ */
+export const UNRESOLVED_TOKEN = '(a token)';
 
 /** The problems of `value` at `property`: empty when it fits. */
 export type GuardCheck = (value: unknown, property: string, context: GuardContext) => ValidationProblem[];
@@ -179,7 +182,7 @@ export interface StringGuardOptions {
 
 function literalProblem(value: unknown, property: string, context: GuardContext, reason: string | undefined): ValidationProblem[] {
   if (reason !== undefined && context.isUnresolved(value)) {
-    return [{ property, value: UNRESOLVED_TOKEN, allowed: `a literal here, not a parameter or variable: ${reason}` }];
+    return [{ property, value: UNRESOLVED_TOKEN, allowed: `a value known at synth time, not a parameter or variable: ${reason}` }];
   }
   return [];
 }
@@ -278,9 +281,10 @@ export const guard = {
   /**
    * Anything that is not an unresolved token (its type is checked further on, by the value
    * checks): a value that decides what is synthesized, which a parameter cannot give at synth.
+   * @param allowed the whole "allowed" text, saying why (`a number known at synth time: ...`)
    */
-  literal(reason: string): Guard<unknown> {
-    return new Guard<unknown>('a literal', (v, p, c) => literalProblem(v, p, c, reason));
+  literal(allowed: string): Guard<unknown> {
+    return new Guard<unknown>(allowed, (v, p, c) => (c.isUnresolved(v) ? [{ property: p, value: UNRESOLVED_TOKEN, allowed }] : []));
   },
 
   /** Anything but `null` (a value whose type is checked further on, by the construct's own rules). */

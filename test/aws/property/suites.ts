@@ -17,7 +17,7 @@ import {
   DataLake, DeliveryPipeline, DriftMonitor, FeatureStore, StreamingIngest,
 } from 'mlops-constructs/aws';
 import {
-  CapturedRecords, DriftSpec, DriftTable, FeatureGroupSpec, GpuType, TableSchema, TrainingPipelineSpec, TrainingWindow,
+  CapturedRecords, DriftSpec, DriftTable, FeatureGroupSpec, FieldType, GpuType, TableSchema, TrainingPipelineSpec, TrainingWindow,
 } from 'mlops-constructs';
 import { PropertySuite, later } from '../../property/harness';
 import { customers } from '../training-pipeline/fixtures';
@@ -46,6 +46,19 @@ function lakeDeps(stack: Stack) {
 type LakeDeps = ReturnType<typeof lakeDeps>;
 
 let registries = 0;
+
+/** A stream of events (no bytes: Firehose cannot carry them to Parquet). */
+const clicks = new TableSchema({
+  name: 'clicks',
+  fields: [
+    { name: 'click_id', type: FieldType.STRING },
+    { name: 'customer_id', type: FieldType.STRING },
+    { name: 'amount', type: FieldType.decimal(12, 2) },
+    { name: 'clicked_at', type: FieldType.TIMESTAMP },
+  ],
+  entityKeys: ['customer_id'],
+  eventTime: 'clicked_at',
+});
 
 /**
  * The props with a schema renamed for run `id`, so that the runs sharing one lake do not create
@@ -81,16 +94,16 @@ const dataLake: PropertySuite<LakeDeps> = {
 const streamingIngest: PropertySuite<LakeDeps> = {
   name: 'StreamingIngest',
   deps: (stack) => lakeDeps(stack),
-  base: (d) => ({ lake: d.lake, schema: orders }),
+  base: (d) => ({ lake: d.lake, schema: clicks }),
   alternatives: (d) => ({
     lake: [undefined, {}, 'lake'],
-    schema: [customers, badSchema(), { name: 'orders' }, later(() => TableSchema.fromJson({ name: 'orders', fields: [{ name: 'id', type: 'string' }] })),
+    schema: [customers, orders, badSchema(), { name: 'orders' }, later(() => TableSchema.fromJson({ name: 'orders', fields: [{ name: 'id', type: 'string' }] })),
       later(() => TableSchema.fromJson({ name: 'orders', fields: 'id' } as any)), later(() => TableSchema.fromJson(null as any))],
     zone: ['raw', 'curated', 'nowhere'],
     streamName: ['orders-stream', 'bad name!', 'x'.repeat(200), d.string],
     streamRetention: [Duration.hours(48), Duration.hours(1), Duration.days(400), Duration.hours(d.number)],
     deliveryStreamName: ['orders-delivery', 'bad name!'],
-    partitionKeyField: ['customer_id', 'missing', 'amount'],
+    partitionKeyField: ['customer_id', 'missing', 'click_id'],
     jsonDeserializer: [StreamingIngestJsonDeserializer.OPENX, StreamingIngestJsonDeserializer.HIVE, 'OpenXJsonSerDe'],
     bufferingInterval: [Duration.seconds(60), Duration.seconds(0), Duration.seconds(1000), Duration.millis(1500)],
     bufferingSize: [Size.mebibytes(64), Size.mebibytes(0), Size.mebibytes(200)],
@@ -316,6 +329,7 @@ const driftSpec = () => new DriftSpec({ schema: scoredCustomers, fields: ['order
 
 const driftMonitor: PropertySuite<MonitorDeps> = {
   name: 'DriftMonitor',
+  freshDepsAfterValidRun: true,
   deps: (stack) => monitorDeps(stack),
   base: (d) => ({ spec: driftSpec(), lake: d.lake, endpoint: d.endpoint, baseline: DriftBaseline.fromLakeTable('curated', 'customer_daily') }),
   alternatives: (d) => ({

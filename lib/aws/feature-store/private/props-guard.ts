@@ -13,7 +13,7 @@ export const FEATURE_STORE_GROUP_GUARD = guard.object({
 
 /** The runtime types of `FeatureStoreProps`, checked first by the constructor (lib/core/guard). */
 export const FEATURE_STORE_PROPS_GUARD = guard.props({
-  lake: awsGuard.lake(),
+  lake: guard.withMethods(['zoneBucket', 'glueDatabaseName'], 'the IDataLake that holds the offline stores (a DataLake or DataLake.fromDataLakeAttributes)'),
   featureGroups: guard.list(FEATURE_STORE_GROUP_GUARD).optional(),
   prefix: guard.string().optional(),
   offlineZone: guard.string().optional(),
