@@ -41,6 +41,8 @@ import { lifecycleScripts, ON_CREATE_SCRIPT, provisioningParameters } from './pr
 import { S3TextFiles } from './private/s3-text-files';
 import { ec2NetworkInterfaceStatements, networkInterfaceReason } from './private/vpc-iam';
 import { CreateTrainingJobRequest, GpuTrainingJobProfile } from './training-job-profile';
+import { AWS_GUARD_CONTEXT, selectSubnets } from '../private/guard';
+import { GPU_TRAINING_CLUSTER_PROPS_GUARD } from './private/props-guard';
 
 /**
  * Stable ids of the warnings a GpuTrainingCluster adds. None yet: every input it cannot honour is
@@ -396,6 +398,7 @@ export class GpuTrainingCluster extends Construct implements IGpuTrainingCluster
 
   constructor(scope: Construct, id: string, props: GpuTrainingClusterProps) {
     super(scope, id);
+    GPU_TRAINING_CLUSTER_PROPS_GUARD.check(this, props, AWS_GUARD_CONTEXT);
     const lake = props.lake;
     const hyperPod = props.hyperPod ?? true;
     const removalPolicy = resolveRemovalPolicy(this, 'removalPolicy', props.removalPolicy);
@@ -415,7 +418,7 @@ export class GpuTrainingCluster extends Construct implements IGpuTrainingCluster
     const clusterName = hyperPod ? this.resolveClusterName(props.clusterName) : undefined;
     const nodeVolumeGb = this.wholeGibibytes('nodeVolumeSize', props.nodeVolumeSize ?? Size.gibibytes(500));
 
-    this.subnets = props.vpc.selectSubnets(props.vpcSubnets ?? { subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS });
+    this.subnets = selectSubnets(this, 'vpcSubnets', props.vpc, props.vpcSubnets ?? { subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS });
     this.encryptionKey = props.encryptionKey ?? new kms.Key(this, 'Key', keyProps(`GPU training cluster ${this.node.path}: node volumes, file system, logs`, removalPolicy));
     if (this.encryptionKey instanceof kms.Key) {
       // The scripts writer's log group (and any later one of the cluster) is encrypted with this key.

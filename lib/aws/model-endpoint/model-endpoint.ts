@@ -32,6 +32,8 @@ import { ExecutionPolicy } from './private/execution-policy';
 import { hasLocalInstanceStorage } from './private/instance-type';
 import { AUTOSCALING_SERVICE_LINKED_ROLE, SAGEMAKER_NAME_RULE } from './private/limits';
 import { ResolvedCapacity, ResolvedScaling, resolveEnvironment, resolveNetworkIsolation, serverlessExclusionProblems } from './private/validation';
+import { AWS_GUARD_CONTEXT, selectSubnets } from '../private/guard';
+import { MODEL_ENDPOINT_PROPS_GUARD } from './private/props-guard';
 
 /** Grants land in one managed policy per endpoint and identity, each statement named and its wildcards acknowledged with its own reason. */
 const MODEL_ENDPOINT_GRANTS: Omit<GrantPolicyOptions, 'wildcardReason'> = { idPrefix: 'ModelEndpointGrants', kind: 'model endpoint' };
@@ -491,9 +493,7 @@ export class ModelEndpoint extends ModelEndpointBase {
 
   constructor(scope: Construct, id: string, props: ModelEndpointProps) {
     super(scope, id);
-    if (!(props?.model instanceof ModelEndpointModel)) {
-      throw new MlopsValidationError(this, 'model', props?.model, 'a ModelEndpointModel (ModelEndpointModel.fromLake(...) or ModelEndpointModel.fromModelPackage(...))');
-    }
+    MODEL_ENDPOINT_PROPS_GUARD.check(this, props, AWS_GUARD_CONTEXT);
     this.endpointName = resolveName(this, 'endpointName', props.endpointName ?? defaultPrefix(this), SAGEMAKER_NAME_RULE);
     this.variantName = resolveName(this, 'variantName', props.variantName ?? DEFAULT_VARIANT_NAME, SAGEMAKER_NAME_RULE);
 
@@ -625,7 +625,7 @@ export class ModelEndpoint extends ModelEndpointBase {
       }
       return undefined;
     }
-    const selection = props.vpc.selectSubnets(props.vpcSubnets);
+    const selection = selectSubnets(this, 'vpcSubnets', props.vpc, props.vpcSubnets);
     const zones = selection.availabilityZones;
     if (!zones.some((z) => Token.isUnresolved(z)) && new Set(zones).size < 2) {
       throw new MlopsValidationError(this, 'vpcSubnets', zones,
