@@ -59,6 +59,7 @@ export interface ResolvedField {
   readonly description?: string;
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a type guard whose narrowed value TableSchema.fromJson hands on as TableSchemaProps, checked field by field by problems()
 function isObject(value: unknown): value is Record<string, any> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
