@@ -33,6 +33,8 @@ beforeAll(async () => {
   if (!distMatchesSources()) {
     await run('npm', ['run', '--silent', 'build'], { cwd: root, maxBuffer: 10_000_000 });
   }
+  // A plain `tsc -p .` leaves tsc's eager entry points: make them lazy as the build does (idempotent).
+  await run('node', [path.join(root, 'tools', 'lazy-entry-points.js')], { cwd: root });
   const { stdout } = await run('npm', ['pack', '--silent', '--ignore-scripts', '--pack-destination', work], { cwd: root, maxBuffer: 10_000_000 });
   tarball = path.join(work, stdout.trim().split('\n').pop()!);
   // Both installs at once: they are bound by unpacking files, not by one core.
@@ -291,4 +293,31 @@ describe('provenance metadata: repository, homepage, bugs', () => {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
+
+// The entry points load a construct folder only when one of its names is read
+// (tools/lazy-entry-points.js): a require loads no service module, and every public name of the
+// sources (what jest loads here, from lib/) is exported, with nothing added.
+test.each([
+  ['aws', () => awsDir, /node_modules\/aws-cdk-lib\/aws-[^/]+\/index\.js$/],
+  ['gcp', () => gcpDir, /node_modules\/@cdktf\/provider-google\/lib\/[^/]+\/index\.js$/],
+  ['core', () => awsDir, /node_modules\/aws-cdk-lib\/aws-[^/]+\/index\.js$/],
+])('require(mlops-constructs/%s) exports every name of its sources and loads no service module until one is used', async (entry, dir, serviceModule) => {
+  const specifier = entry === 'core' ? 'mlops-constructs' : `mlops-constructs/${entry}`;
+  const probe = `
+    const m = require('${specifier}');
+    const services = () => Object.keys(require.cache).filter((f) => ${serviceModule}.test(f)).length;
+    const atLoad = services();
+    const names = Object.keys(m).sort();
+    const undefinedNames = names.filter((n) => m[n] === undefined);
+    console.log(JSON.stringify({ atLoad, names, undefinedNames, afterUse: services() }));`;
+  const { stdout } = await run('node', ['-e', probe], { cwd: dir() });
+  const result = JSON.parse(stdout.trim().split('\n').pop()!);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const sources = require(path.join(root, 'lib', entry, 'index.ts'));
+  expect(result.names).toEqual(Object.keys(sources).filter((n) => n !== '__esModule').sort());
+  expect(result.undefinedNames).toEqual([]);
+  expect(result.atLoad).toBe(0);
+  if (entry !== 'core') {
+    expect(result.afterUse).toBeGreaterThan(0); // the probe sees service modules once they load
+  }
 });

@@ -7,6 +7,7 @@ import * as path from 'path';
 import { App as TfApp, TerraformStack } from 'cdktf';
 import { GcpChecks, policyReport } from '../lib/gcp/policy';
 import { buildAwsExamples } from '../examples/aws/app';
+import { SYNTH_CONTEXT } from '../examples/aws/levels';
 import { buildGcpExamples } from '../examples/gcp/app';
 import { listAcknowledgments, newCheckedApp, readFindings } from './checks/aws-checks';
 
@@ -31,7 +32,7 @@ export function synthAwsExamples(outdir: string): ExampleStackResult[] {
   const previous = process.env.CDK_VALIDATION;
   delete process.env.CDK_VALIDATION; // a check that is switched off must not pass
   try {
-    const app = newCheckedApp({ outdir });
+    const app = newCheckedApp({ outdir, context: { ...SYNTH_CONTEXT } });
     buildAwsExamples(app);
     const assembly = app.synth();
     const findings = readFindings(assembly);

@@ -17,7 +17,7 @@ export function buildAwsExamples(app: App): void {
   new LakeStack(app, 'MlopsLakeExample');
   new ExistingOrdersStack(app, 'MlopsExistingStackExample');
   new FeaturesStack(app, 'MlopsFeaturesExample');
-  new TrainServeStack(app, 'MlopsTrainServeExample', { env: { account: '111111111111', region: 'eu-west-1' } });
+  new TrainServeStack(app, 'MlopsTrainServeExample', { env: { account: '111111111111', region: 'eu-west-2' } }); // eu-west-2: EC2 sells p5.48xlarge (H100) there, not in eu-west-1
   new ContinuousTrainingStack(app, 'MlopsContinuousTrainingExample');
   new DeliveryStack(app, 'MlopsDeliveryExample', { env: { account: '111111111111', region: 'eu-west-1' } });
   new DriftMonitorStack(app, 'MlopsDriftMonitorExample');

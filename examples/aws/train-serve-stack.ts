@@ -32,7 +32,7 @@ export class TrainServeStack extends Stack {
     this.lake = new DataLake(this, 'Lake', { prefix: 'acme-ml-models' });
     const vpc = ec2.Vpc.fromVpcAttributes(this, 'Vpc', {
       vpcId: 'vpc-0123456789abcdef0',
-      availabilityZones: ['eu-west-1a', 'eu-west-1b'],
+      availabilityZones: ['eu-west-2a', 'eu-west-2b'],
       privateSubnetIds: ['subnet-0123456789abcdef0', 'subnet-0123456789abcdef1'],
       privateSubnetRouteTableIds: ['rtb-0123456789abcdef0', 'rtb-0123456789abcdef1'],
     });

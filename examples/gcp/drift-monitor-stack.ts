@@ -5,10 +5,15 @@
  * day against the training data (BigQuery), writes them to Cloud Monitoring, and starts the
  * training pipeline when one reaches its alarm level. The pipeline's gate promotes the retrained
  * model only when it beats the champion. The same spec drives the AWS twin.
+ *
+ * Deploys as it is: `terraform apply -var project=<project id> -var region=<region>
+ * -var alert_email=<address>`. The stack creates the network the training jobs peer with, the
+ * e-mail channel the alerts go to, and the account a dashboard reads the drift results as.
  */
 import { KmsCryptoKey } from '@cdktf/provider-google/lib/kms-crypto-key';
 import { KmsKeyRing } from '@cdktf/provider-google/lib/kms-key-ring';
 import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
+import { ServiceAccount } from '@cdktf/provider-google/lib/service-account';
 import { TerraformOutput, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { DriftSpec, EvaluationMetric, FieldType, PromotionPolicy, TableSchema, TrainingPipelineSpec, TrainingWindow } from 'mlops-constructs';
@@ -16,6 +21,7 @@ import {
   DataLake, DriftBaseline, DriftMonitor, GpuTrainingCluster, ModelEndpoint, ModelRegistry, TrainingPipeline,
 } from 'mlops-constructs/gcp';
 import { customerDaily } from '../schemas';
+import { createAlertEmailChannel, createJobsNetwork, projectVariable, regionVariable } from './variables';
 
 /** What the model receives per request, as the endpoint's request-response log holds it. */
 export const customerSpendRequests = new TableSchema({
@@ -39,13 +45,16 @@ export class GcpDriftMonitorStack extends TerraformStack {
   public readonly pipeline: TrainingPipeline;
   /** The drift monitor. */
   public readonly monitor: DriftMonitor;
+  /** The account a dashboard (Looker Studio, Grafana) reads the drift results as. */
+  public readonly resultsReader: ServiceAccount;
 
   constructor(scope: Construct, id: string) {
     super(scope, id);
-    const region = 'europe-west4';
-    new GoogleProvider(this, 'google', { project: 'acme-ml-dev', region });
+    const project = projectVariable(this).stringValue;
+    const region = regionVariable(this).stringValue;
+    new GoogleProvider(this, 'google', { project, region });
     // Key rings cannot be deleted in Cloud KMS; keep this one for the lifetime of the project.
-    const ring = new KmsKeyRing(this, 'KeyRing', { name: 'acme-ml-drift', location: region });
+    const ring = new KmsKeyRing(this, 'KeyRing', { name: 'ml-drift', location: region });
     const key = new KmsCryptoKey(this, 'PlatformKey', {
       name: 'platform',
       keyRing: ring.id,
@@ -53,11 +62,13 @@ export class GcpDriftMonitorStack extends TerraformStack {
       lifecycle: { preventDestroy: true },
     });
     this.lake = new DataLake(this, 'Lake', {
-      prefix: 'acme-ml-drift', location: region, encryptionKey: key, tables: [{ zone: 'curated', schema: customerDaily }],
+      prefix: `${project}-drift`, location: region, encryptionKey: key, tables: [{ zone: 'curated', schema: customerDaily }],
     });
-    const training = new GpuTrainingCluster(this, 'Training', { lake: this.lake, location: region, network: 'ml-vpc', subnetwork: 'ml-europe-west4' });
+    const jobs = createJobsNetwork(this, { name: 'ml-drift' });
+    // Vertex AI jobs only (no GKE cluster): nothing bills while no job runs.
+    const training = new GpuTrainingCluster(this, 'Training', { lake: this.lake, location: region, network: jobs.network.id, gkeCluster: false, prefix: 'ml-drift' });
     const registry = new ModelRegistry(this, 'Registry', { lake: this.lake, modelId: 'customer-spend' });
-    const oncall = ['projects/acme-ml-dev/notificationChannels/4242'];
+    const oncall = [createAlertEmailChannel(this, 'OnCall', 'ML on-call (training and drift)').name];
     this.pipeline = new TrainingPipeline(this, 'Pipeline', {
       lake: this.lake,
       training,
@@ -94,7 +105,8 @@ export class GcpDriftMonitorStack extends TerraformStack {
       notificationChannels: oncall,
       prefix: 'customer-spend',
     });
-    this.monitor.grantReadResults('group:ml-analysts@acme.example');
+    this.resultsReader = new ServiceAccount(this, 'ResultsReader', { accountId: 'drift-results-reader', displayName: 'Drift dashboard (reads the drift results)' });
+    this.monitor.grantReadResults(this.resultsReader.member);
     new TerraformOutput(this, 'DriftWorkflowId', {
       description: 'Run the monitor now (or backfill a window with {"windowEnd": "<RFC 3339 time>"}): gcloud workflows run <name> --location <region>.',
       value: this.monitor.workflowId,

@@ -1,6 +1,7 @@
 /**
  * Google Cloud example: the same lake as the AWS example, from the same schemas, encrypted with a
- * customer-managed Cloud KMS key.
+ * customer-managed Cloud KMS key. Deploys as it is: `terraform apply -var project=<project id>
+ * -var region=<region>` (the buckets are named after the project, so their global names are free).
  */
 import { KmsCryptoKey } from '@cdktf/provider-google/lib/kms-crypto-key';
 import { KmsKeyRing } from '@cdktf/provider-google/lib/kms-key-ring';
@@ -9,6 +10,7 @@ import { TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { DataLake } from 'mlops-constructs/gcp';
 import { customerDaily, orders } from '../schemas';
+import { projectVariable, regionVariable } from './variables';
 
 /** A Terraform stack with a CMEK-encrypted DataLake and two tables. */
 export class GcpLakeStack extends TerraformStack {
@@ -17,9 +19,11 @@ export class GcpLakeStack extends TerraformStack {
 
   constructor(scope: Construct, id: string) {
     super(scope, id);
-    new GoogleProvider(this, 'google', { project: 'acme-ml-dev', region: 'europe-west4' });
+    const project = projectVariable(this).stringValue;
+    const region = regionVariable(this).stringValue;
+    new GoogleProvider(this, 'google', { project, region });
     // Key rings cannot be deleted in Cloud KMS; keep this one for the lifetime of the project.
-    const ring = new KmsKeyRing(this, 'KeyRing', { name: 'acme-ml-lake', location: 'europe-west4' });
+    const ring = new KmsKeyRing(this, 'KeyRing', { name: 'ml-lake', location: region });
     const key = new KmsCryptoKey(this, 'LakeKey', {
       name: 'lake',
       keyRing: ring.id,
@@ -27,8 +31,8 @@ export class GcpLakeStack extends TerraformStack {
       lifecycle: { preventDestroy: true },
     });
     this.lake = new DataLake(this, 'Lake', {
-      prefix: 'acme-ml',
-      location: 'europe-west4',
+      prefix: `${project}-lake`,
+      location: region,
       encryptionKey: key,
       tables: [
         { zone: 'raw', schema: orders },

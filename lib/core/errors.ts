@@ -80,7 +80,19 @@ export function unwrap<T>(scope: PathLike | string | undefined, prefix: string, 
   throw new Error(`a resolver under ${prefix || 'its construct'} returned neither a value nor a problem`);
 }
 
+/**
+ * Whether `value` is a number token of aws-cdk-lib or cdktf: both encode one as a double near
+ * -1.888e+289 (sums of tokens lie near multiples of it), which no real setting comes close to.
+ * Such a number is never printed: it would read as a garbage value.
+ */
+export function isEncodedNumberToken(value: unknown): boolean {
+  return typeof value === 'number' && Number.isFinite(value) && Math.abs(value) >= 1e289;
+}
+
 function describeValue(value: unknown): string {
+  if (isEncodedNumberToken(value)) {
+    return '(a token)';
+  }
   if (typeof value === 'string') {
     return JSON.stringify(value);
   }

@@ -3,6 +3,7 @@
  * rules, errors. Imports neither aws-cdk-lib nor cdktf.
  */
 export * from './errors';
+export * from './guard';
 export * from './naming';
 export * from './data-removal';
 export * from './schema';

@@ -5,12 +5,12 @@
  */
 import { awsIdleCost, AWS_IDLE_COSTS } from '../../tools/levels/idle-costs';
 import { AWS_LEVELS } from '../../examples/aws/levels';
-import { levelStack, templateOf } from '../aws/mlops-platform/fixtures';
+import { levelStack, levelTemplates } from '../aws/mlops-platform/fixtures';
 
 jest.setTimeout(60_000);
 
 const cases = AWS_LEVELS.flatMap((level) => [false, true].map((approved) => [level, approved] as const));
-const costs = new Map(cases.map(([level, approved]) => [`${level}/${approved}`, awsIdleCost(templateOf(levelStack(level, { approved })))]));
+const costs = new Map(cases.map(([level, approved]) => [`${level}/${approved}`, awsIdleCost(levelTemplates(levelStack(level, { approved })))]));
 const costOf = (level: number, approved: boolean) => costs.get(`${level}/${approved}`)!;
 
 test.each(cases)('level %i (approved version: %p): every resource type is in the table', (level, approved) => {
@@ -50,11 +50,13 @@ test('level 1: the on-demand stream is most of it; the instance-backed endpoint 
   expect(costOf(1, true).pricedMonthlyUsd).toBe(38.2);
 });
 
-test('levels 2 and 3: the delivery pipeline adds one key (pipelines, builds, rules bill per use); the drift monitor adds a key and two alarms', () => {
+test('levels 2 and 3: the delivery pipeline adds one key (pipelines, builds, rules bill per use); the endpoints are in the stages\' stacks, staging serverless (its key and two alarms, no idle bill) and production instance-backed; the drift monitor adds a key and two alarms', () => {
   expect(costOf(2, false).pricedMonthlyUsd).toBe(38);
-  expect(costOf(2, true).pricedMonthlyUsd).toBe(39.2);
+  // 38 + staging (key, 2 alarms) + production (key, 2 alarms), and production's instances, unpriced.
+  expect(costOf(2, true).pricedMonthlyUsd).toBe(40.4);
+  expect(costOf(2, true).unpriced).toEqual(['AWS::SageMaker::Endpoint']);
   expect(costOf(3, true).lines.map((l) => [l.type, l.count])).toEqual([
-    ['AWS::CloudWatch::Alarm', 12], ['AWS::Kinesis::Stream', 1], ['AWS::KMS::Key', 10], ['AWS::SageMaker::Endpoint', 1],
+    ['AWS::CloudWatch::Alarm', 14], ['AWS::Kinesis::Stream', 1], ['AWS::KMS::Key', 11], ['AWS::SageMaker::Endpoint', 1],
   ]);
-  expect(costOf(3, true).pricedMonthlyUsd).toBe(40.4);
+  expect(costOf(3, true).pricedMonthlyUsd).toBe(41.6);
 });

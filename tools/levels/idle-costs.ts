@@ -154,15 +154,21 @@ function billsWhenIdle(template: Template, resource: TemplateResource): boolean 
   return entry?.billsWhenIdle ?? false;
 }
 
-/** The idle cost of a synthesized template, from {@link AWS_IDLE_COSTS}. */
-export function awsIdleCost(template: Template): IdleCost {
+/**
+ * The idle cost of a synthesized template, or of several (a level stack and the stacks of its
+ * delivery stages: from level 2 the endpoints are there), from {@link AWS_IDLE_COSTS}.
+ */
+export function awsIdleCost(templates: Template | readonly Template[]): IdleCost {
   const counts = new Map<string, number>();
   const unknown = new Set<string>();
-  for (const resource of Object.values(template.Resources ?? {})) {
-    if (!(resource.Type in AWS_IDLE_COSTS)) {
-      unknown.add(resource.Type);
-    } else if (billsWhenIdle(template, resource)) {
-      counts.set(resource.Type, (counts.get(resource.Type) ?? 0) + 1);
+  const list: readonly Template[] = Array.isArray(templates) ? templates as readonly Template[] : [templates as Template];
+  for (const template of list) {
+    for (const resource of Object.values(template.Resources ?? {})) {
+      if (!(resource.Type in AWS_IDLE_COSTS)) {
+        unknown.add(resource.Type);
+      } else if (billsWhenIdle(template, resource)) {
+        counts.set(resource.Type, (counts.get(resource.Type) ?? 0) + 1);
+      }
     }
   }
   const lines = [...counts.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([type, count]) => {

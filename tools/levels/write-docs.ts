@@ -16,11 +16,11 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { App } from 'aws-cdk-lib';
+import { App, Stack } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { MATURITY_LEVELS, MaturityLevelDefinition } from '../../lib/core/maturity';
 import * as awsLibrary from '../../lib/aws';
-import { AWS_LEVELS, createLevelStack, MlopsLevelStack } from '../../examples/aws/levels';
+import { AWS_LEVELS, createLevelStack, MlopsLevelStack, SYNTH_CONTEXT } from '../../examples/aws/levels';
 import { awsIdleCost, IdleCost } from './idle-costs';
 
 const ROOT = path.join(__dirname, '..', '..');
@@ -68,16 +68,28 @@ function approvedContext(stackName: string): Record<string, string> {
   return { [`mlops-constructs:approvedModelPackage:${group}`]: `arn:aws:sagemaker:us-east-1:000000000000:model-package/${group}/1` };
 }
 
+/**
+ * The library's constructs of a level stack's platform: under it, and (from level 2) in the stacks
+ * it adds to the delivery stages, the staging endpoint drawn as `StagingEndpoint`.
+ */
+function awsServices(stack: MlopsLevelStack): DiagramService[] {
+  const platform = stack.platform;
+  const staging = platform.stagingEndpoint === undefined ? undefined : Stack.of(platform.stagingEndpoint);
+  return [platform, ...platform.servingStacks].flatMap((root) => libraryServices(root, awsLibrary)
+    .map((s) => (root === staging && s.id === 'Endpoint' ? { ...s, id: 'StagingEndpoint' } : s)));
+}
+
 function awsLevel(level: number): CloudLevel {
-  const stack = createLevelStack(new App(), level);
-  const withEndpoint = createLevelStack(new App({ context: approvedContext(`MlopsLevel${level}Aws`) }), level);
-  const template = (s: MlopsLevelStack) => App.of(s)!.synth().getStackByName(s.stackName).template;
+  const stack = createLevelStack(new App({ context: { ...SYNTH_CONTEXT } }), level);
+  const withEndpoint = createLevelStack(new App({ context: { ...SYNTH_CONTEXT, ...approvedContext(`MlopsLevel${level}Aws`) } }), level);
+  // Every stack of the level's app: the level stack and, from level 2, the stacks of its delivery stages (the endpoints are there).
+  const template = (s: MlopsLevelStack) => App.of(s)!.synth().stacksRecursively.map((a) => a.template);
   const idle: IdleCost = awsIdleCost(template(stack));
   const idleWith = awsIdleCost(template(withEndpoint));
   return {
     cloud: 'aws',
     stackName: stack.stackName,
-    services: libraryServices(withEndpoint.platform, awsLibrary),
+    services: awsServices(withEndpoint),
     idle: { lines: idle.lines.map((l) => ({ type: l.type, count: l.count, monthlyUsd: l.monthlyUsd, note: l.entry.note })), pricedMonthlyUsd: idle.pricedMonthlyUsd, unpriced: idle.unpriced },
     idleWithEndpoint: { pricedMonthlyUsd: idleWith.pricedMonthlyUsd, unpriced: idleWith.unpriced },
   };
@@ -117,6 +129,7 @@ const FLOWS: ReadonlyArray<readonly [string, 'L' | 'R' | 'T' | 'B', string, 'L' 
   ['Registry', 'R', 'Endpoint', 'L'],
   ['Registry', 'B', 'Delivery', 'T'],
   ['Delivery', 'R', 'Endpoint', 'B'],
+  ['Delivery', 'L', 'StagingEndpoint', 'B'],
   ['Endpoint', 'T', 'Lake', 'B'],
   ['Endpoint', 'B', 'Drift', 'T'],
   ['Drift', 'L', 'Pipeline', 'B'],
@@ -174,20 +187,21 @@ const TEXT: Record<number, { flow: string; dayOne: string[]; next: string; deplo
     deployOnly: ['That Athena, the training and transform jobs and the gate run as written (see TrainingPipeline).', 'Firehose\'s Parquet conversion of real records.', 'Capture objects in the raw zone.'],
   },
   2: {
-    flow: 'A push to the repository, or an approval in the registry, runs the delivery pipeline: source → install, test, synth (the synth step looks up the registry\'s latest approved version and writes it into the context) → the platform stack itself, by CDK Pipelines\' self-mutation (the endpoint rolls a new version out by canary: one instance first, rolled back by its error-rate and latency alarms) → the application\'s staging stage → approval → production stage.',
+    flow: 'A push to the repository, or an approval in the registry, runs the delivery pipeline: source → install, test, synth (the synth step looks up the registry\'s latest approved version and writes it into the context) → the platform stack itself, by CDK Pipelines\' self-mutation (lake, registry, training; no endpoint from this level) → staging: the application and the staging endpoint `<prefix>-serving-staging` (serverless) serving the version → approval → production: the application and the production endpoint `<prefix>-serving`, which rolls the version out by canary (one instance for ten minutes, rolled back by its error-rate and latency alarms) and captures into the lake. The endpoints\' stacks (`MlopsLevel2Aws-Staging-Serving`, `MlopsLevel2Aws-Production-Serving`) import the lake through the platform stack\'s exports.',
     dayOne: [
       '`npx cdk deploy MlopsLevel2Aws -c mlops-constructs:repository=<owner/name>`, the repository holding this CDK app.',
       'Approve the pending connection `MlopsLevel2Aws` in the console (Developer Tools → Connections): until then the pipeline cannot read the repository.',
-      'Push: from then on the pipeline deploys the platform; approvals in the registry deploy new versions.',
+      'Push: from then on the pipeline deploys the platform; approvals in the registry deploy new versions to staging, then (once you approve in the pipeline) to production.',
+      'Coming from level 1: the level-1 endpoint leaves the platform stack (its key and log group are retained) and production serves again once the pipeline has run.',
     ],
     next: 'Level 3 adds the drift monitor and lets retrained versions promote themselves when they beat the champion.',
-    deployOnly: ['That the connection is approved and the synth step\'s lookup finds the approved package.', 'The canary\'s bake and the alarm rollback on a real regression.', 'That staging and production (one account here) do not collide.'],
+    deployOnly: ['That the connection is approved and the synth step\'s lookup finds the approved package.', 'That the serverless staging endpoint serves what the instance-backed production endpoint will (memory, cold start).', 'The canary\'s bake and the alarm rollback on a real regression.', 'That staging and production (one account here) do not collide.'],
   },
   3: {
-    flow: 'As level 2, plus: every day the drift monitor computes PSI, KS, unseen categories and missing rates of the captured requests against the training table, publishes them to CloudWatch, and on an alarm-level statistic starts the training pipeline; a retrained version that clears the bar and beats the champion is approved by the gate itself, which re-runs the delivery pipeline.',
+    flow: 'As level 2, plus: every day the drift monitor (in the platform stack) computes PSI, KS, unseen categories and missing rates of the production endpoint\'s captured requests (a Glue table the platform declares over the capture in its raw zone) against the training table, publishes them to CloudWatch, and on an alarm-level statistic starts the training pipeline; a retrained version that clears the bar and beats the champion is approved by the gate itself, which re-runs the delivery pipeline.',
     dayOne: [
       '`npx cdk deploy MlopsLevel3Aws -c mlops-constructs:repository=<owner/name>` and approve the connection.',
-      'Once the endpoint serves and captures, the drift monitor is created with it (it reads the capture): deploy once more after the first approval.',
+      'The drift monitor is created with the endpoints, from the first approved version (the pipeline\'s run after that approval deploys both).',
     ],
     next: 'This is the highest level. Grow sideways: more feature groups, more models (one platform per model), accelerators for the training spec.',
     deployOnly: ['The drift queries on real captures (proven offline on DuckDB only).', 'That a drift alarm starts a run while none is under way, and that the promoted version reaches the endpoint.'],
@@ -219,8 +233,8 @@ const GCP_TEXT: Record<number, { flow: string; dayOne: string[]; deployOnly: str
   2: {
     flow: 'A push to the branch runs the staging trigger: install, test, synth, `terraform plan` and `apply` of the app\'s staging stack, then the tested commit is published to the promotion topic; the production trigger waits for an approval in Cloud Build, checks the branch is still at that commit and applies production. Each `champion` the registry announces runs the same path with the version. The Vertex AI endpoint gets new versions from the app this delivers (a `deployModel` with a traffic split); only Cloud Run serving gets Cloud Deploy\'s canary.',
     dayOne: [
-      'Create and authorize the Cloud Build 2nd-gen connection in the console (the context `mlops-constructs:connection`, default `github`), and name the repository (`mlops-constructs:repository`).',
-      '`terraform apply` in `cdktf.out/stacks/mlops-level-2-gcp`, then declare the GCS backend of the state bucket it creates (`…-tfstate`, prefixes `staging` and `production`) in the app\'s two stacks.',
+      'Create and authorize the Cloud Build 2nd-gen GitHub connection in the console, in the project and region, under the id `github` (or pass yours as `-var connection=<id>`).',
+      '`terraform apply -var project=<project id> -var region=<region> -var repository=<owner/name>` in `cdktf.out/stacks/mlops-level-2-gcp` (the repository of the app the pipeline delivers, validated at plan), then declare the GCS backend of the state bucket it creates (`…-tfstate`, prefixes `staging` and `production`) in the app\'s two stacks.',
       'Grant the deployer accounts what the app\'s stacks create (`deployRoles`): until then their plans fail on the missing permission.',
     ],
     deployOnly: ['That Cloud Build fills `COMMIT_SHA` in builds started from Pub/Sub (the production commit check depends on it).', 'That the deployers\' roles are enough for the delivered stacks.'],
@@ -228,7 +242,7 @@ const GCP_TEXT: Record<number, { flow: string; dayOne: string[]; deployOnly: str
   3: {
     flow: 'As level 2, plus: every day Cloud Scheduler starts the drift workflow, which computes PSI, KS, unseen categories and missing rates of the logged requests against the training table in BigQuery, writes them to Cloud Monitoring custom metrics and, on an alarm-level statistic, starts the training workflow; a retrained version that beats the champion takes the `champion` alias, whose announcement re-runs the delivery.',
     dayOne: [
-      'As level 2, in `cdktf.out/stacks/mlops-level-3-gcp`.',
+      'As level 2 (`-var repository=<owner/name>` too), in `cdktf.out/stacks/mlops-level-3-gcp`.',
       'Runs before the endpoint\'s first logged request fail (Vertex AI creates its logging table then) and raise the failed-executions alert: deploy a champion first.',
     ],
     deployOnly: ['Whether Vertex AI partitions its logging table on `logging_time` (the window predicate prunes only then).', 'How late a window\'s last requests land in the table.'],
@@ -318,7 +332,7 @@ function renderReadme(): string {
     `<!-- Generated by \`npm run docs:levels\` (tools/levels/write-docs.ts) from lib/core/maturity. Do not edit. -->`,
     '# MLOps maturity levels',
     '',
-    'Each level is one `MlopsPlatform` construct with a `level` (the same on both clouds); raising the number adds children and replaces none of the lake, the registry or the feature groups (tested). The reference stacks deploy with `npx cdk deploy MlopsLevel<N>Aws` on AWS and `terraform init && terraform apply -var project=… -var region=…` on Google Cloud.',
+    'Each level is one `MlopsPlatform` construct with a `level` (the same on both clouds); raising the number adds children and replaces none of the lake, the registry or the feature groups (tested). The reference stacks deploy with `npx cdk deploy MlopsLevel<N>Aws` on AWS and `terraform init && terraform apply -var project=… -var region=…` on Google Cloud (levels 2 and 3: also `-var repository=owner/name`).',
     '',
     '| level | gives the team | Google | Microsoft | AWS |',
     '|---|---|---|---|---|',

@@ -11,7 +11,7 @@
  * the data side (`Ingest`, `Features`, `Drift`) as `NestedStack`s of the platform, the lake and the
  * registry staying in the parent so their logical ids (and data) never move.
  */
-import { App, Stack, StackProps } from 'aws-cdk-lib';
+import { Annotations, App, Stack, StackProps } from 'aws-cdk-lib';
 import * as codestarconnections from 'aws-cdk-lib/aws-codestarconnections';
 import { Construct } from 'constructs';
 import { MlopsPlatform, MlopsPlatformDeliveryOptions } from 'mlops-constructs/aws';
@@ -25,8 +25,20 @@ import { LevelNetwork } from './network';
  */
 export const REPOSITORY_CONTEXT = 'mlops-constructs:repository';
 
-/** The repository built when the context names none: this example's own layout, to be replaced by yours. */
-export const DEFAULT_REPOSITORY = 'acme/ml-platform';
+/**
+ * The context this repository's own synths build the level stacks with (the checks, the tests, the
+ * docs generator): a repository name for the level-2 and level-3 pipelines to be drawn from. Not a
+ * default: `cdk deploy` reads the context you give it, and without one the stack is refused.
+ */
+export const SYNTH_CONTEXT: { readonly [key: string]: string } = { [REPOSITORY_CONTEXT]: 'example-org/ml-platform' };
+
+/**
+ * What the level-2 and level-3 pipelines are built with while the context names no repository: a
+ * value the pipeline construct accepts, so that the rest of the app (level 0 and 1, the other
+ * examples) still synthesizes, in a stack that carries an error annotation — `cdk deploy` of that
+ * stack stops on it (see {@link MlopsLevelStack}). Never deployed.
+ */
+export const MISSING_REPOSITORY = 'missing-context/mlops-constructs-repository';
 
 /** Properties of a {@link MlopsLevelStack}. */
 export interface MlopsLevelStackProps extends StackProps {
@@ -70,7 +82,7 @@ export class MlopsLevelStack extends Stack {
       vpc: this.network?.vpc,
       vpcSubnets: this.network?.subnets,
       featureGroups: props.level >= 1 ? [{ spec: MlopsPlatform.defaultFeatureGroup(churnTraining), replacementFingerprint: props.featureFingerprint }] : undefined,
-      delivery: props.level >= 2 ? this.delivery(`${prefix}-serving`) : undefined,
+      delivery: props.level >= 2 ? this.delivery(props.level, prefix) : undefined,
     });
   }
 
@@ -79,15 +91,24 @@ export class MlopsLevelStack extends Stack {
    * context, and the application's staging and production stages, in this stack's account and
    * region (one account: staging and production apart by name).
    */
-  private delivery(endpointName: string): MlopsPlatformDeliveryOptions {
+  private delivery(level: number, prefix: string): MlopsPlatformDeliveryOptions {
     this.connection = new codestarconnections.CfnConnection(this, 'Connection', { connectionName: `${this.stackName}`.slice(0, 32), providerType: 'GitHub' });
-    const repository: unknown = this.node.tryGetContext(REPOSITORY_CONTEXT) ?? DEFAULT_REPOSITORY;
-    // The endpoint's name is `<prefix>-serving`, so the stages name it without a cross-stage reference.
+    const repository: unknown = this.node.tryGetContext(REPOSITORY_CONTEXT);
+    if (repository === undefined) {
+      // An annotation, not a throw: the App builds every stack, and `cdk deploy MlopsLevel1Aws` must
+      // not fail because a level-2 stack next to it has no repository. The CDK CLI refuses to
+      // deploy (or synth by name) a stack with an error annotation.
+      Annotations.of(this).addError(`${this.stackName} is level ${level}: its delivery pipeline needs delivery.repository, the repository `
+        + `holding this CDK app ("owner/name"), from the context ${REPOSITORY_CONTEXT}. Deploy with `
+        + `\`npx cdk deploy ${this.stackName} -c ${REPOSITORY_CONTEXT}=<owner>/<name>\` (or set it in cdk.json's "context").`);
+    }
+    // The platform adds its endpoint to each stage (a stack of its own, `<stack>-<stage>-Serving`);
+    // the application calls the endpoint of its stage by name, without a cross-stage reference.
     return {
-      repository: repository as string,
+      repository: (repository ?? MISSING_REPOSITORY) as string,
       connectionArn: this.connection.attrConnectionArn,
-      staging: new ApplicationStage(this, 'Staging', { endpointName, stackName: `${this.stackName}-Staging` }),
-      production: new ApplicationStage(this, 'Production', { endpointName, stackName: `${this.stackName}-Production` }),
+      staging: new ApplicationStage(this, 'Staging', { endpointName: MlopsPlatform.endpointName(prefix, 'staging'), stackName: `${this.stackName}-Staging` }),
+      production: new ApplicationStage(this, 'Production', { endpointName: MlopsPlatform.endpointName(prefix, 'production'), stackName: `${this.stackName}-Production` }),
       allowSharedEnvironment: true,
     };
   }

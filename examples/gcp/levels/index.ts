@@ -3,12 +3,15 @@
  * level, `mlops-level-<N>-gcp`, each an {@link MlopsPlatform} at that level over the shared churn
  * model (examples/schemas.ts).
  *
- * Zero literals to replace: the project and region are Terraform variables, validated at plan
- * time, and the stack enables the APIs its level uses (`google_project_service`, never disabled
+ * Zero literals to replace: the project and region (and, at levels 2 and 3, the repository) are
+ * Terraform variables, validated at plan time, and the stack enables the APIs its level uses (`google_project_service`, never disabled
  * on destroy: other workloads of the project may use them). After `npm run synth`:
  *
  *     cd cdktf.out/stacks/mlops-level-1-gcp
  *     terraform init && terraform apply -var project=<project id> -var region=<region>
+ *
+ * (levels 2 and 3: also `-var repository=<owner/name>`, and `-var connection=<id>` when the
+ * Cloud Build connection is not named `github`).
  *
  * Names do not depend on the level, so growing from level N to N+1 is re-synthesizing with the
  * next level and applying in the same state: the lake, the key, the topics and the feature store
@@ -16,18 +19,16 @@
  * its key outlive a destroy, and a new apply in the same project and region imports them
  * (`terraform import`) instead of creating them.
  */
-import { ComputeGlobalAddress } from '@cdktf/provider-google/lib/compute-global-address';
 import { ComputeNetwork } from '@cdktf/provider-google/lib/compute-network';
 import { KmsCryptoKey } from '@cdktf/provider-google/lib/kms-crypto-key';
 import { KmsKeyRing } from '@cdktf/provider-google/lib/kms-key-ring';
 import { ProjectService } from '@cdktf/provider-google/lib/project-service';
 import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
-import { ServiceNetworkingConnection } from '@cdktf/provider-google/lib/service-networking-connection';
 import { App, dependable, TerraformDataSource, TerraformOutput, TerraformResource, TerraformStack, TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
-import { VERTEX_PREBUILT_REPOSITORIES } from 'mlops-constructs';
 import { MlopsPlatform } from 'mlops-constructs/gcp';
 import { churnRetraining, churnTraining, orders } from '../../schemas';
+import { connectionVariable, createJobsNetwork, PROJECT_PATTERN, projectVariable, REGION_PATTERN, regionVariable, repositoryVariable } from '../variables';
 
 /**
  * The APIs each level adds, by the level that first needs them: level N enables those of the
@@ -60,36 +61,22 @@ export const LEVEL_APIS: readonly (readonly string[])[] = [
 ];
 
 /**
- * The context keys naming what a delivery pipeline (levels 2 and 3) builds from: the app's
- * repository and the Cloud Build 2nd-gen connection that reads it (created and authorized once in
- * the console, in the region). Set them in cdktf.json's `context` (or `new App({ context })`).
+ * The repository and connection of the delivery pipeline (levels 2 and 3) are Terraform variables
+ * too: `repository` (required, `owner/name`, validated) names the GitHub repository of the app the
+ * pipeline delivers, `connection` (default `github`) the Cloud Build 2nd-gen connection that
+ * reads it, created and authorized once in the console in the project and region. So the level-2
+ * and level-3 command is `terraform apply -var project=… -var region=… -var repository=owner/name`.
  */
-export const REPOSITORY_CONTEXT = 'mlops-constructs:repository';
-/** See {@link REPOSITORY_CONTEXT}. */
-export const CONNECTION_CONTEXT = 'mlops-constructs:connection';
-/** The repository built when the context names none: this example's own layout, to be replaced by yours (the same default as the AWS stacks). */
-export const DEFAULT_REPOSITORY = 'acme/ml-platform';
-/** The connection id used when the context names none: create the connection under this id, or name yours in the context. */
-export const DEFAULT_CONNECTION = 'github';
-
 /** The APIs of `level`: those of the levels 0 to `level`. */
 export function levelApis(level: number): string[] {
   return LEVEL_APIS.slice(0, level + 1).flat();
 }
 
-/**
- * Project ids the reference stack accepts: the plain form (the lake's bucket names start with
- * the project id, so a domain-scoped id, `example.com:proj`, cannot be one).
- * @see https://cloud.google.com/resource-manager/docs/creating-managing-projects#before_you_begin
- */
-export const LEVEL_PROJECT_PATTERN = '^[a-z][a-z0-9-]{4,28}[a-z0-9]$';
+/** Project ids the reference stacks accept (see {@link PROJECT_PATTERN}). */
+export const LEVEL_PROJECT_PATTERN = PROJECT_PATTERN;
 
-/**
- * Regions the reference stack accepts: Compute Engine regions of the continents whose Artifact
- * Registry repositories publish Vertex AI's prebuilt XGBoost images (the pipeline's default
- * training image and the registry's serving image).
- */
-export const LEVEL_REGION_PATTERN = `^(${Object.values(VERTEX_PREBUILT_REPOSITORIES).flat().join('|')})-[a-z]+[0-9]+$`;
+/** Regions the reference stacks accept (see {@link REGION_PATTERN}). */
+export const LEVEL_REGION_PATTERN = REGION_PATTERN;
 
 /** A Terraform stack holding one MLOps platform at a level, its key, its network (level ≥ 1) and the APIs it needs. */
 export class GcpMlopsLevelStack extends TerraformStack {
@@ -99,6 +86,10 @@ export class GcpMlopsLevelStack extends TerraformStack {
   public readonly project: TerraformVariable;
   /** The region variable. */
   public readonly region: TerraformVariable;
+  /** The repository variable (levels 2 and 3): the GitHub repository, `owner/name`, of the app the pipeline delivers. */
+  public readonly repository?: TerraformVariable;
+  /** The connection variable (levels 2 and 3): the Cloud Build 2nd-gen connection id that reads the repository. */
+  public readonly connection?: TerraformVariable;
   /** The enabled APIs. */
   public readonly services: ProjectService[];
   /** The jobs' network (level ≥ 1). */
@@ -106,21 +97,12 @@ export class GcpMlopsLevelStack extends TerraformStack {
 
   constructor(scope: Construct, id: string, level: number) {
     super(scope, id);
-    this.project = new TerraformVariable(this, 'project', {
-      type: 'string',
-      description: 'The Google Cloud project id to deploy the platform into.',
-      validation: [
-        { condition: `\${can(regex("${LEVEL_PROJECT_PATTERN}", var.project))}`, errorMessage: 'project must be a project id: 6 to 30 lowercase letters, digits and hyphens, starting with a letter and not ending with a hyphen (not domain-scoped).' },
-        { condition: '${!startswith(var.project, "goog") && !strcontains(var.project, "google")}', errorMessage: 'project must not start with "goog" nor contain "google": the lake\'s bucket names start with it, and Cloud Storage refuses those.' },
-      ],
-    });
-    this.region = new TerraformVariable(this, 'region', {
-      type: 'string',
-      description: 'The region of every resource, such as europe-west4 or us-central1.',
-      validation: [
-        { condition: `\${can(regex("${LEVEL_REGION_PATTERN}", var.region))}`, errorMessage: `region must be a Compute Engine region such as "us-central1" of a continent with Vertex AI's prebuilt images (${Object.values(VERTEX_PREBUILT_REPOSITORIES).flat().join(', ')}).` },
-      ],
-    });
+    this.project = projectVariable(this, { description: 'The Google Cloud project id to deploy the platform into.' });
+    this.region = regionVariable(this);
+    if (level >= 2) {
+      this.repository = repositoryVariable(this);
+      this.connection = connectionVariable(this);
+    }
     const project = this.project.stringValue;
     const region = this.region.stringValue;
     new GoogleProvider(this, 'google', { project, region });
@@ -143,21 +125,10 @@ export class GcpMlopsLevelStack extends TerraformStack {
     if (level >= 1) {
       // Vertex AI custom jobs peer with this network through private services access; no
       // subnetwork is needed (the jobs get addresses from the reserved range).
-      this.network = new ComputeNetwork(this, 'Network', { name: 'mlops-platform', autoCreateSubnetworks: false, dependsOn: this.services });
-      const range = new ComputeGlobalAddress(this, 'PrivateServicesRange', {
-        name: 'mlops-platform-private-services',
-        purpose: 'VPC_PEERING',
-        addressType: 'INTERNAL',
-        prefixLength: 16,
-        network: this.network.id,
-      });
-      const connection = new ServiceNetworkingConnection(this, 'PrivateServicesAccess', {
-        network: this.network.id,
-        service: 'servicenetworking.googleapis.com',
-        reservedPeeringRanges: [range.name],
-      });
-      network = this.network.id;
-      peering.push(connection);
+      const jobs = createJobsNetwork(this, { name: 'mlops-platform', dependsOn: this.services });
+      this.network = jobs.network;
+      network = jobs.network.id;
+      peering.push(jobs.peering);
     }
 
     this.platform = new MlopsPlatform(this, 'Platform', {
@@ -173,9 +144,9 @@ export class GcpMlopsLevelStack extends TerraformStack {
       network,
       // A reference stack lives in one project: the delivered app's staging and production stacks
       // share it (allowSharedEnvironment); give them projects of their own in a real setup.
-      delivery: level >= 2 ? {
-        repository: String(this.node.tryGetContext(REPOSITORY_CONTEXT) ?? DEFAULT_REPOSITORY),
-        connection: String(this.node.tryGetContext(CONNECTION_CONTEXT) ?? DEFAULT_CONNECTION),
+      delivery: this.repository !== undefined && this.connection !== undefined ? {
+        repository: this.repository.stringValue,
+        connection: this.connection.stringValue,
         allowSharedEnvironment: true,
       } : undefined,
     });

@@ -30,6 +30,9 @@ import { defaultPrefix, resolveName } from '../private/names';
 import { resolveRemovalPolicy } from '../private/removal-policy';
 import { LakeTable } from './lake-table';
 import { accessLogsBucketProps, flagWeakenedAccessLogsBucket, zoneBucketProps } from './private/zone-bucket';
+import { GLUE_SCHEMA_TEXT, schemaTextProblems } from '../../core/limits';
+import { AWS_GUARD_CONTEXT } from '../private/guard';
+import { DATA_LAKE_PROPS_GUARD } from './private/props-guard';
 
 /** Stable ids of the warnings a DataLake adds when a user weakens a default. */
 export const DATA_LAKE_WARNINGS = {
@@ -489,6 +492,7 @@ export class DataLake extends DataLakeBase {
 
   constructor(scope: Construct, id: string, props: DataLakeProps = {}) {
     super(scope, id);
+    DATA_LAKE_PROPS_GUARD.check(this, props, AWS_GUARD_CONTEXT);
     // Log delivery to the access-logs bucket is granted by bucket policy whatever the app's
     // feature flags say: the ACL alternative needs ACLs enabled, which the hardened bucket disables.
     this.node.setContext(S3_SERVER_ACCESS_LOGS_USE_BUCKET_POLICY, true);
@@ -551,6 +555,7 @@ export class DataLake extends DataLakeBase {
       throw new MlopsValidationError(this, `${path}.schema`, schema, 'a TableSchema (new TableSchema({...}) or TableSchema.fromJson(json))');
     }
     throwIfProblems(this, `${path}.schema`, schema.problems());
+    throwIfProblems(this, `${path}.schema`, schemaTextProblems(schema, GLUE_SCHEMA_TEXT, Token.isUnresolved));
     const inZone = this.createdTables.filter((t) => t.zone === zone).map((t) => t.tableName);
     if (inZone.includes(schema.name)) {
       throw new MlopsValidationError(this, `${path}.schema.name`, schema.name, `a table name not yet used in zone "${zone}" (it has ${inZone.join(', ')})`);

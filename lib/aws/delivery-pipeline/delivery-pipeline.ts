@@ -23,6 +23,8 @@ import {
   BRANCH_DESCRIPTION, branchNameProblem, commandsProblem, CONNECTION_ARN_DESCRIPTION, isConnectionArn, isRepository, REPOSITORY_DESCRIPTION,
 } from './private/validation';
 import { ProductionApproval } from './production-approval';
+import { AWS_GUARD_CONTEXT } from '../private/guard';
+import { DELIVERY_PIPELINE_PROPS_GUARD } from './private/props-guard';
 
 /** Stable ids of the warnings a DeliveryPipeline adds. */
 export const DELIVERY_PIPELINE_WARNINGS = {
@@ -250,9 +252,7 @@ export class DeliveryPipeline extends Construct implements IDeliveryPipeline {
     super(scope, id);
     // Log delivery to the access-logs bucket through a bucket policy (as the lake does), so ACLs stay disabled.
     this.node.setContext(S3_SERVER_ACCESS_LOGS_USE_BUCKET_POLICY, true);
-    if (props === null || typeof props !== 'object') {
-      throw new MlopsValidationError(this, 'props', props, 'an object with repository, connectionArn, staging and production');
-    }
+    DELIVERY_PIPELINE_PROPS_GUARD.check(this, props, AWS_GUARD_CONTEXT);
     const removalPolicy = resolveRemovalPolicy(this, 'removalPolicy', props.removalPolicy);
     const { repository, branch, connectionArn } = this.resolveSource(props);
     const installCommands = this.resolveCommands('installCommands', props.installCommands === undefined ? ['npm ci'] : props.installCommands, true);
@@ -263,10 +263,6 @@ export class DeliveryPipeline extends Construct implements IDeliveryPipeline {
     const registry = this.resolveRegistry(props.modelRegistry);
     this.pipelineName = props.pipelineName === undefined ? defaultPrefix(this) : resolveName(this, 'pipelineName', props.pipelineName, PIPELINE_NAME_RULE);
 
-    const givenKey: unknown = props.encryptionKey;
-    if (givenKey !== undefined && (givenKey === null || typeof givenKey !== 'object' || typeof (givenKey as Partial<kms.IKey>).keyArn !== 'string')) {
-      throw new MlopsValidationError(this, 'encryptionKey', givenKey, 'a KMS key (kms.IKey: new kms.Key(...) or kms.Key.fromKeyArn(...))');
-    }
     this.encryptionKey = props.encryptionKey ?? new kms.Key(this, 'Key', keyProps(`Delivery pipeline ${this.pipelineName}: artifacts and build logs`, removalPolicy));
     if (props.encryptionKey) {
       flagWeakenedKey(this, props.encryptionKey, { warningId: DELIVERY_PIPELINE_WARNINGS.keyRotationDisabled, property: 'encryptionKey', owner: 'pipeline' });

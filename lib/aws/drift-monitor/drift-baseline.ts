@@ -1,4 +1,5 @@
 import { IDENTIFIER_RULE, ValidationProblem } from '../../core';
+import { guard, CORE_GUARD_CONTEXT } from '../../core';
 
 /** Options of {@link DriftBaseline.fromLakeTable}. */
 export interface DriftBaselineOptions {
@@ -28,6 +29,7 @@ export class DriftBaseline {
    * @param options the baseline id
    */
   public static fromLakeTable(zone: string, tableName: string, options: DriftBaselineOptions = {}): DriftBaseline {
+    guard.props({}, 'an object of options such as { baselineId }').check(undefined, options, CORE_GUARD_CONTEXT, 'DriftBaseline.fromLakeTable(options)');
     return new DriftBaseline(zone, tableName, options.baselineId ?? `${zone}.${tableName}`);
   }
 

@@ -46,6 +46,8 @@ import { DriftBaseline } from './drift-baseline';
 import { DriftSchedule } from './drift-schedule';
 import { CAPTURE_PARTITIONING, createCaptureTable } from './private/capture-table';
 import { BREACHES_METRIC, createDriftDefinition, DefinitionQuery, DRIFT_METRIC_NAMESPACE, WARNINGS_METRIC, WINDOW_DATE_PARAMETER } from './private/definition';
+import { AWS_GUARD_CONTEXT } from '../private/guard';
+import { DRIFT_MONITOR_PROPS_GUARD } from './private/props-guard';
 
 /** Stable ids of the warnings a DriftMonitor adds when a user weakens a default. */
 export const DRIFT_MONITOR_WARNINGS = {
@@ -449,6 +451,7 @@ export class DriftMonitor extends DriftMonitorBase {
     if (props === null || typeof props !== 'object') {
       throw new MlopsValidationError(this, 'props', props, 'DriftMonitorProps ({ spec, lake, baseline, endpoint or records })');
     }
+    DRIFT_MONITOR_PROPS_GUARD.check(this, props, AWS_GUARD_CONTEXT);
     const spec = this.resolveSpec(props.spec);
     this.lake = resolveLake(this, props.lake);
     this.resultsZone = resolveZone(this, this.lake, 'resultsZone', props.resultsZone ?? StandardZone.CURATED);

@@ -25,6 +25,8 @@ import { changedSettings, FINGERPRINT_FORMAT, FINGERPRINT_PATTERN, REPLACEMENT_S
 import { GLUE_DATA_CATALOG, SAGEMAKER_FEATURE_NAME_RULE } from './private/limits';
 import { FeatureStoreOfflineRole } from './private/offline-role';
 import { sageMakerSpecProblems } from './private/validation';
+import { AWS_GUARD_CONTEXT } from '../private/guard';
+import { FEATURE_STORE_PROPS_GUARD } from './private/props-guard';
 
 /** Stable ids of the warnings a FeatureStore adds when a user weakens a default. */
 export const FEATURE_STORE_WARNINGS = {
@@ -388,9 +390,7 @@ export class FeatureStore extends FeatureStoreBase {
 
   constructor(scope: Construct, id: string, props: FeatureStoreProps) {
     super(scope, id);
-    if (props?.lake === undefined) {
-      throw new MlopsValidationError(this, 'lake', undefined, 'the IDataLake that holds the offline stores (a DataLake or DataLake.fromDataLakeAttributes)');
-    }
+    FEATURE_STORE_PROPS_GUARD.check(this, props, AWS_GUARD_CONTEXT);
     this.lake = props.lake;
     this.prefix = this.resolvePrefix(props.prefix);
     this.offlineZone = this.resolveOfflineZone(props.offlineZone);

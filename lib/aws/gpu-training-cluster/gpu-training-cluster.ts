@@ -20,6 +20,7 @@ import {
   unwrap,
 } from '../../core';
 import { IDataLake } from '../data-lake';
+import { resolveSageMakerInstanceType } from '../private/instance-types';
 import { GrantPolicyOptions, managedPolicyGrantee } from '../private/grants';
 import { keyProps, logGroupKeyStatement, LOGS_KEY_ACTIONS_NAMED } from '../private/kms';
 import { acknowledgeWildcardResources } from '../private/nag';
@@ -40,6 +41,8 @@ import { lifecycleScripts, ON_CREATE_SCRIPT, provisioningParameters } from './pr
 import { S3TextFiles } from './private/s3-text-files';
 import { ec2NetworkInterfaceStatements, networkInterfaceReason } from './private/vpc-iam';
 import { CreateTrainingJobRequest, GpuTrainingJobProfile } from './training-job-profile';
+import { AWS_GUARD_CONTEXT, selectSubnets } from '../private/guard';
+import { GPU_TRAINING_CLUSTER_PROPS_GUARD } from './private/props-guard';
 
 /**
  * Stable ids of the warnings a GpuTrainingCluster adds. None yet: every input it cannot honour is
@@ -395,6 +398,7 @@ export class GpuTrainingCluster extends Construct implements IGpuTrainingCluster
 
   constructor(scope: Construct, id: string, props: GpuTrainingClusterProps) {
     super(scope, id);
+    GPU_TRAINING_CLUSTER_PROPS_GUARD.check(this, props, AWS_GUARD_CONTEXT);
     const lake = props.lake;
     const hyperPod = props.hyperPod ?? true;
     const removalPolicy = resolveRemovalPolicy(this, 'removalPolicy', props.removalPolicy);
@@ -402,6 +406,7 @@ export class GpuTrainingCluster extends Construct implements IGpuTrainingCluster
     const inputZones = this.resolveInputZones(lake, props.inputZones ?? [StandardZone.CURATED]);
     this.accelerator = props.accelerator;
     this.trainingAccelerator = this.resolveTrainingAccelerator(props.accelerator, props.trainingInstanceType);
+    resolveSageMakerInstanceType(this, 'trainingInstanceType', this.trainingAccelerator.instanceType, 'training');
     const stopping = this.resolveStoppingCondition(props);
     const trainingVolumeGb = this.wholeGibibytes('trainingVolumeSize', props.trainingVolumeSize ?? Size.gibibytes(100));
     if (!hyperPod && props.fileSystem !== undefined) {
@@ -413,7 +418,7 @@ export class GpuTrainingCluster extends Construct implements IGpuTrainingCluster
     const clusterName = hyperPod ? this.resolveClusterName(props.clusterName) : undefined;
     const nodeVolumeGb = this.wholeGibibytes('nodeVolumeSize', props.nodeVolumeSize ?? Size.gibibytes(500));
 
-    this.subnets = props.vpc.selectSubnets(props.vpcSubnets ?? { subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS });
+    this.subnets = selectSubnets(this, 'vpcSubnets', props.vpc, props.vpcSubnets ?? { subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS });
     this.encryptionKey = props.encryptionKey ?? new kms.Key(this, 'Key', keyProps(`GPU training cluster ${this.node.path}: node volumes, file system, logs`, removalPolicy));
     if (this.encryptionKey instanceof kms.Key) {
       // The scripts writer's log group (and any later one of the cluster) is encrypted with this key.
@@ -656,6 +661,7 @@ export class GpuTrainingCluster extends Construct implements IGpuTrainingCluster
     if (specs.length === 0) {
       throw new MlopsValidationError(this, 'workerGroups', [], 'at least one worker group (or hyperPod: false for training jobs only)');
     }
+    resolveSageMakerInstanceType(this, 'controllerInstanceType', controllerType, 'cluster');
     this.instanceGroups.push({ name: CONTROLLER_GROUP, instanceType: controllerType, instanceCount: 1, gpu: false });
     specs.forEach((spec, i) => this.addWorkerGroupAt(spec, `workerGroups[${i}]`));
   }
@@ -673,7 +679,8 @@ export class GpuTrainingCluster extends Construct implements IGpuTrainingCluster
     const requestPath = spec.accelerator ? `${path}.accelerator` : 'accelerator';
     const request = this.resolveKnownAtSynth(requestPath, spec.accelerator ?? this.accelerator);
     throwIfProblems(this, requestPath, hyperPodAcceleratorProblems(request));
-    const group = { name: spec.name, instanceType: this.resolveWorkerType(path, request, spec.instanceType).instanceType, instanceCount: request.nodeCount ?? 1 };
+    const workerType = resolveSageMakerInstanceType(this, `${path}.instanceType`, this.resolveWorkerType(path, request, spec.instanceType).instanceType, 'cluster');
+    const group = { name: spec.name, instanceType: workerType, instanceCount: request.nodeCount ?? 1 };
     this.instanceGroups.push({ ...group, gpu: true });
     return group;
   }

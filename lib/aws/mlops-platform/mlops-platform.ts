@@ -1,13 +1,14 @@
-import { Annotations, RemovalPolicy, Stage } from 'aws-cdk-lib';
+import { Annotations, RemovalPolicy, Stack, Stage } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecr from 'aws-cdk-lib/aws-ecr';
 import { Construct, IConstruct } from 'constructs';
 import {
-  AcceleratorRequest, DriftSpec, FeatureGroupSpec, GpuType, maturityLevelCapabilities, MlopsCapability, MlopsValidationError, PREFIX_RULE, resolveMaturityLevel,
+  AcceleratorRequest, CapturedRecords, DriftSpec, DriftTable, FeatureGroupSpec, GpuType, maturityLevelCapabilities, MlopsCapability, MlopsValidationError, PREFIX_RULE, resolveMaturityLevel,
   StandardZone, TableSchema, throwIfProblems, TrainingPipelineSpec, unwrap,
 } from '../../core';
 import { ApprovedModelVersion, DeliveryPipeline, IDeliveryPipeline, ProductionApproval } from '../delivery-pipeline';
 import { DriftBaseline, DriftMonitor, DriftSchedule, IDriftMonitor } from '../drift-monitor';
+import { CAPTURE_PARTITIONING, createCaptureTable } from '../drift-monitor/private/capture-table';
 import { DataLake, IDataLake } from '../data-lake';
 import { FeatureStore, FeatureStoreGroupProps, IFeatureStore } from '../feature-store';
 import { GpuTrainingCluster, IGpuTrainingCluster } from '../gpu-training-cluster';
@@ -18,6 +19,7 @@ import { resolveRemovalPolicy } from '../private/removal-policy';
 import { IStreamingIngest, StreamingIngest } from '../streaming-ingest';
 import { ITrainingPipeline, TrainingPipeline, TrainingSchedule } from '../training-pipeline';
 import { servingAt, xgboostRepository } from './private/serving';
+import { createStagedEndpoint, exportLake } from './private/staged-serving';
 
 /** Stable ids of the warnings an MlopsPlatform adds. */
 export const MLOPS_PLATFORM_WARNINGS = {
@@ -104,8 +106,13 @@ export interface IMlopsPlatform extends IConstruct {
   readonly lake: IDataLake;
   /** The model registry. */
   readonly registry: IModelRegistry;
-  /** The endpoint, once a version of the registry is approved and known at synth time. */
+  /**
+   * The endpoint, once a version of the registry is approved and known at synth time: in the
+   * platform's stack at levels 0 and 1, in a stack of the production stage from level 2.
+   */
   readonly endpoint?: IModelEndpoint;
+  /** The staging endpoint (a stack of the staging stage), from level 2 once a version is known. */
+  readonly stagingEndpoint?: IModelEndpoint;
   /** The delivery pipeline, from level 2. */
   readonly deliveryPipeline?: IDeliveryPipeline;
   /** The drift monitor, at level 3 once the endpoint exists. */
@@ -178,6 +185,8 @@ export interface MlopsPlatformProps {
 
   /**
    * The ECR repository of the served versions' inference image, which the endpoint may pull.
+   * From level 2 the endpoints are in the delivery stages' stacks, so the repository must be an
+   * import (`ecr.Repository.fromRepositoryName`), not one the platform's stack creates.
    * @default - SageMaker's built-in XGBoost repository of the stack's region (the image the training pipeline registers versions with)
    */
   readonly servingImageRepository?: ecr.IRepository;
@@ -212,17 +221,22 @@ export interface MlopsPlatformProps {
  * |-------|---------------------------------------------------------------------------------|----------------------------------------------------|
  * | 0     | DataLake `Lake`, ModelRegistry `Registry`, ModelEndpoint `Endpoint`              | serverless (2 GiB, 5 concurrent): nothing bills idle |
  * | 1     | StreamingIngest `Ingest`, FeatureStore `Features`, GpuTrainingCluster `Training` (launch profile only, no HyperPod), TrainingPipeline `Pipeline` | 1 × ml.m5.large, capture into the lake's raw zone, all-at-once updates |
- * | 2     | DeliveryPipeline `Delivery` (needs `delivery`): the app's source → build, test, synth → the platform's own stack (CDK Pipelines self-mutation) → staging → approval → production; each approved version re-runs it | 2 × ml.m5.large, canary of one instance, rolled back by the error-rate and latency alarms |
- * | 3     | DriftMonitor `Drift` over the endpoint's capture, starting `Pipeline` on an alarm; `training.promotion` must be `PromotionPolicy.whenBetter()` | as level 2 |
+ * | 2     | DeliveryPipeline `Delivery` (needs `delivery`): the app's source → build, test, synth → the platform's own stack (CDK Pipelines self-mutation) → staging → approval → production; each approved version re-runs it | in the stages, not the platform's stack: staging serverless (`<prefix>-serving-staging`, nothing bills idle); production 2 × ml.m5.large (`<prefix>-serving`), canary of one instance, rolled back by the error-rate and latency alarms, captured into the lake |
+ * | 3     | DriftMonitor `Drift` over the production endpoint's capture, starting `Pipeline` on an alarm; `training.promotion` must be `PromotionPolicy.whenBetter()` | as level 2 |
  *
- * How a model version reaches the endpoint from level 2: an approval in the registry starts the
- * delivery pipeline, whose synth step writes the version into the context; the pipeline's
- * self-mutation deploys the platform's stack, and the endpoint rolls the version out by canary.
- * That step runs before staging: the staging and production stages deliver the team's
- * application around the platform, not the platform's endpoint (to stage model versions too,
- * serve them from stacks of the stages, as the DeliveryPipeline example does).
+ * How a model version reaches production from level 2: an approval in the registry starts the
+ * delivery pipeline, whose synth step writes the version into the context. The self-mutation step
+ * deploys the platform's own stack (lake, registry, training…), which holds no endpoint from level
+ * 2: the endpoint is in a stack the platform adds to each delivery stage (`<platform id>Serving`,
+ * named `<stack name>-<stage id>-Serving`). So the version is served in staging first, then — after
+ * the production approval — in production, where the endpoint's canary (one instance for ten
+ * minutes) rolls it back when its alarms fire. Those stacks import the lake through exports of the
+ * platform's stack (stages may not reference it). Growing 1 → 2 moves the endpoint: the level-1
+ * endpoint leaves the platform's stack (its key and log group are retained, not deleted), and
+ * production serves again once the pipeline has run.
  *
- * The drift monitor exists once the endpoint does (it reads the endpoint's capture).
+ * The drift monitor exists once the endpoint does (it reads the production endpoint's capture,
+ * through a Glue table the platform declares over it in the lake's raw zone).
  *
  * The endpoint: SageMaker creates an endpoint only for a model, so the platform serves the
  * registry's latest approved version when the synth knows it — the context key
@@ -269,6 +283,16 @@ export class MlopsPlatform extends Construct implements IMlopsPlatform {
     });
   }
 
+  /**
+   * The name of a platform's endpoint: `<prefix>-serving` (levels 0 and 1, and the production stage
+   * from level 2), `<prefix>-serving-staging` (the staging stage, from level 2).
+   * @param prefix the platform's names prefix
+   * @param stage which endpoint
+   */
+  public static endpointName(prefix: string, stage: 'staging' | 'production' = 'production'): string {
+    return stage === 'staging' ? `${prefix}-serving-staging` : `${prefix}-serving`;
+  }
+
   public static defaultFeatureGroup(training: TrainingPipelineSpec): FeatureGroupSpec {
     return new FeatureGroupSpec({ name: training.name, schema: training.schema, description: `Features of ${training.name}, from ${training.schema.name}.` });
   }
@@ -283,8 +307,18 @@ export class MlopsPlatform extends Construct implements IMlopsPlatform {
   public readonly lake: DataLake;
   /** The model registry (`Registry`). */
   public readonly registry: ModelRegistry;
-  /** The endpoint (`Endpoint`); `undefined` until a version is approved and known at synth time. */
+  /**
+   * The endpoint (`Endpoint`; from level 2 the production stage's); `undefined` until a version is
+   * approved and known at synth time.
+   */
   public readonly endpoint?: ModelEndpoint;
+  /** The staging endpoint (level ≥ 2, in the staging stage); `undefined` until a version is known. */
+  public readonly stagingEndpoint?: ModelEndpoint;
+  /**
+   * The stacks the platform adds to the delivery stages (level ≥ 2, once a version is known): the
+   * staging endpoint's, then the production endpoint's. Empty otherwise.
+   */
+  public readonly servingStacks: Stack[] = [];
   /** The streaming ingest (`Ingest`), from level 1. */
   public readonly ingest?: StreamingIngest;
   /** The feature store (`Features`), from level 1. */
@@ -345,7 +379,12 @@ export class MlopsPlatform extends Construct implements IMlopsPlatform {
       });
     }
 
-    this.endpoint = this.createEndpoint(props.servingImageRepository, removalPolicy);
+    if (delivery === undefined) {
+      this.endpoint = this.createEndpoint(props.servingImageRepository, removalPolicy);
+    } else {
+      [this.stagingEndpoint, this.endpoint] = this.createStagedEndpoints(delivery, props.servingImageRepository, removalPolicy);
+      this.servingStacks.push(...[this.stagingEndpoint, this.endpoint].filter((e): e is ModelEndpoint => e !== undefined).map((e) => Stack.of(e)));
+    }
 
     if (delivery !== undefined) {
       this.deliveryPipeline = new DeliveryPipeline(this, 'Delivery', {
@@ -367,15 +406,47 @@ export class MlopsPlatform extends Construct implements IMlopsPlatform {
 
   /** Level 3: drift of the endpoint's captured requests against the training table; a breach starts the training pipeline. */
   private createDriftMonitor(spec: TrainingPipelineSpec, endpoint: ModelEndpoint, options: MlopsPlatformDriftOptions | undefined, removalPolicy: RemovalPolicy): DriftMonitor {
-    return new DriftMonitor(this, 'Drift', {
-      spec: options?.spec ?? new DriftSpec({ schema: MlopsPlatform.requestSchema(spec) }),
+    const driftSpec = options?.spec ?? new DriftSpec({ schema: MlopsPlatform.requestSchema(spec) });
+    const requests = driftSpec.schema.name;
+    const monitor = new DriftMonitor(this, 'Drift', {
+      spec: driftSpec,
       lake: this.lake,
-      endpoint,
+      records: this.captureRecords(endpoint, requests),
       baseline: DriftBaseline.fromLakeTable(StandardZone.CURATED, spec.schema.name, { baselineId: options?.baselineId ?? `${spec.name}-training` }),
       schedule: options?.schedule,
       retrain: this.pipeline,
       removalPolicy,
     });
+    this.declareCaptureTable(monitor, endpoint, requests);
+    return monitor;
+  }
+
+  /** The name of the Glue table over the production endpoint's capture, in the capture zone's database. */
+  private captureTableName(requests: string): string {
+    return `${requests}_capture`;
+  }
+
+  /**
+   * The production endpoint's capture as the drift monitor reads it: the endpoint is in another
+   * stage's stack, so the monitor is given the table (`records`) rather than the endpoint, and the
+   * platform declares that table (`Drift/CaptureTable`, as the monitor would) over
+   * `s3://<capture bucket>/<capture prefix><endpoint>/<variant>/` of its own lake. The capture's
+   * zone, prefix, endpoint and variant names are literals, the bucket is the platform's.
+   */
+  private captureRecords(endpoint: ModelEndpoint, requests: string): CapturedRecords {
+    const capture = endpoint.captureLocation!;
+    return CapturedRecords.sageMakerCapture({ table: DriftTable.named([this.lake.glueDatabaseName(capture.zone), this.captureTableName(requests)]), partitioning: CAPTURE_PARTITIONING });
+  }
+
+  private declareCaptureTable(monitor: DriftMonitor, endpoint: ModelEndpoint, requests: string): void {
+    const capture = endpoint.captureLocation!;
+    const table = createCaptureTable(monitor, {
+      databaseName: this.lake.glueDatabaseName(capture.zone),
+      tableName: this.captureTableName(requests),
+      location: `s3://${this.lake.zoneBucket(capture.zone).bucketName}/${capture.prefix}${endpoint.endpointName}/${endpoint.variantName}/`,
+      description: `SageMaker data capture of endpoint ${endpoint.endpointName} (variant ${endpoint.variantName}, production stage), read by drift monitor ${monitor.node.path}`,
+    });
+    table.addResourceDependency(this.lake.glueDatabase(capture.zone));
   }
 
   private resolveDrift(options: MlopsPlatformDriftOptions | undefined): MlopsPlatformDriftOptions | undefined {
@@ -408,27 +479,60 @@ export class MlopsPlatform extends Construct implements IMlopsPlatform {
     return delivery;
   }
 
-  /** The endpoint serving the registry's approved version, or `undefined` (with a warning) while none is known. */
-  private createEndpoint(imageRepository: ecr.IRepository | undefined, removalPolicy: RemovalPolicy): ModelEndpoint | undefined {
+  /** Whether the context holds an approved version of the registry; when not, a warning says how to give one. */
+  private warnUnlessApproved(): boolean {
     const groupName = this.registry.modelPackageGroupName;
     const key = ApprovedModelVersion.contextKey(groupName);
-    if (this.node.tryGetContext(key) === undefined) {
-      Annotations.of(this).addWarningV2(MLOPS_PLATFORM_WARNINGS.noApprovedModelVersion,
-        `No endpoint yet: SageMaker serves a registered model, and no approved version of model registry ${groupName} is known to this synth. `
-        + `Register and approve a version${this.level >= 1 ? ' (the training pipeline registers them)' : ''}, then deploy with `
-        + `-c ${key}=<its model package ARN>${this.level >= 2 ? ' (the delivery pipeline\'s synth step sets it)' : ''}.`);
+    if (this.node.tryGetContext(key) !== undefined) {
+      return true;
+    }
+    Annotations.of(this).addWarningV2(MLOPS_PLATFORM_WARNINGS.noApprovedModelVersion,
+      `No endpoint yet: SageMaker serves a registered model, and no approved version of model registry ${groupName} is known to this synth. `
+      + `Register and approve a version${this.level >= 1 ? ' (the training pipeline registers them)' : ''}, then deploy with `
+      + `-c ${key}=<its model package ARN>${this.level >= 2 ? ' (the delivery pipeline\'s synth step sets it, and deploys the endpoint to staging, then production)' : ''}.`);
+    return false;
+  }
+
+  /** The endpoint serving the registry's approved version, or `undefined` (with a warning) while none is known. */
+  private createEndpoint(imageRepository: ecr.IRepository | undefined, removalPolicy: RemovalPolicy): ModelEndpoint | undefined {
+    if (!this.warnUnlessApproved()) {
       return undefined;
     }
     const approved = ApprovedModelVersion.fromContext(this, this.registry);
     const serving = servingAt(this.level);
     return new ModelEndpoint(this, 'Endpoint', {
       model: approved.toModel({ artifactsLake: this.lake, imageRepository: imageRepository ?? xgboostRepository(this, 'ServingImages') }),
-      endpointName: `${this.prefix}-serving`,
+      endpointName: MlopsPlatform.endpointName(this.prefix, 'production'),
       capacity: serving.capacity,
       deployment: serving.deployment,
       captureLake: serving.capture ? this.lake : undefined,
       removalPolicy,
     });
+  }
+
+  /**
+   * Level ≥ 2: the staging and production endpoints, each in a stack of its delivery stage (see the
+   * class doc); none, with the warning, until an approved version is known.
+   */
+  private createStagedEndpoints(delivery: MlopsPlatformDeliveryOptions, imageRepository: ecr.IRepository | undefined, removalPolicy: RemovalPolicy): [ModelEndpoint | undefined, ModelEndpoint | undefined] {
+    const lake = exportLake(this, this.lake, this.prefix);
+    if (!this.warnUnlessApproved()) {
+      return [undefined, undefined];
+    }
+    const stackName = Stack.of(this).stackName;
+    const endpoint = (stage: Stage, role: 'staging' | 'production') => createStagedEndpoint(this, {
+      stage,
+      role,
+      id: `${this.node.id}Serving`,
+      level: this.level,
+      stackName: `${stackName}-${stage.node.id}-Serving`,
+      endpointName: MlopsPlatform.endpointName(this.prefix, role),
+      groupName: this.registry.modelPackageGroupName,
+      lake,
+      imageRepository,
+      removalPolicy,
+    });
+    return [endpoint(delivery.staging, 'staging'), endpoint(delivery.production, 'production')];
   }
 
   private resolveSpec(spec: TrainingPipelineSpec): TrainingPipelineSpec {

@@ -8,6 +8,8 @@ import {
   resolveScaling,
   resolveServerlessCapacity,
 } from './private/validation';
+import { ACCELERATOR_REQUEST_GUARD, guard } from '../../core';
+import { AWS_GUARD_CONTEXT, awsGuard } from '../private/guard';
 
 /** The variants of {@link ModelEndpointCapacity}. */
 type CapacityVariant =
@@ -88,6 +90,25 @@ export interface ModelEndpointServerlessCapacityProps {
 }
 
 /**
+ * The runtime types of the capacity factories' props (lib/core/guard), checked when the endpoint
+ * resolves its capacity, so that the error carries the endpoint's path; the counts and the
+ * concurrency are checked by the value rules after it.
+ */
+const INSTANCE_CAPACITY_GUARD = guard.props({
+  instanceType: guard.string().optional(),
+  accelerator: ACCELERATOR_REQUEST_GUARD.optional(),
+  instanceCount: guard.literal('a number known at synth time: it sizes the canary and linear steps and the autoscaling range').optional(),
+  maxInstanceCount: guard.literal('a number known at synth time: it is checked against the instance count').optional(),
+  scaleInCooldown: awsGuard.duration().optional(),
+  scaleOutCooldown: awsGuard.duration().optional(),
+  localInstanceStorage: guard.boolean().optional(),
+}, 'instance capacity props ({ instanceType or accelerator, instanceCount?, maxInstanceCount? })');
+
+const SERVERLESS_CAPACITY_GUARD = guard.props({
+  memorySize: awsGuard.size('mebibytes'),
+}, 'serverless capacity props ({ memorySize, maxConcurrency, provisionedConcurrency? })');
+
+/**
  * What an endpoint runs on (enum-like): instances that autoscale, or serverless capacity.
  *
  * Serverless endpoints cannot have GPUs, KMS keys, VPC configuration, network isolation or data
@@ -142,6 +163,12 @@ export class ModelEndpointCapacity {
    * @internal
    */
   public _resolve(): ResolvedCapacity | ValidationProblem[] {
+    const typeProblems = this.variant.kind === 'serverless'
+      ? SERVERLESS_CAPACITY_GUARD.problems(this.variant.props, '', AWS_GUARD_CONTEXT)
+      : INSTANCE_CAPACITY_GUARD.problems(this.variant.props, '', AWS_GUARD_CONTEXT);
+    if (typeProblems.length > 0) {
+      return typeProblems;
+    }
     return this.variant.kind === 'serverless' ? resolveServerlessCapacity(this.variant.props) : resolveInstanceCapacity(this.variant.props);
   }
 

@@ -2,6 +2,8 @@ import { Duration } from 'aws-cdk-lib';
 import * as sagemaker from 'aws-cdk-lib/aws-sagemaker';
 import { ValidationProblem } from '../../core';
 import { DeploymentFleet, deploymentConfig, DeploymentSpec, ResolvedDeployment, resolveDeployment, TrafficStepSpec } from './private/deployment-config';
+import { guard } from '../../core';
+import { AWS_GUARD_CONTEXT } from '../private/guard';
 
 /** The size of a canary or of a linear step (enum-like). */
 export class ModelEndpointTrafficSize {
@@ -84,6 +86,7 @@ export class ModelEndpointDeployment {
    * @param props canary size and waits
    */
   public static canary(props: ModelEndpointCanaryProps = {}): ModelEndpointDeployment {
+    DEPLOYMENT_OPTIONS_GUARD.check(undefined, props, AWS_GUARD_CONTEXT, 'ModelEndpointDeployment.canary(props)');
     return new ModelEndpointDeployment({ type: 'CANARY', step: props.size?._step, bakeTime: props.bakeTime, ...waits(props) });
   }
 
@@ -92,6 +95,7 @@ export class ModelEndpointDeployment {
    * @param props step size and waits
    */
   public static linear(props: ModelEndpointLinearProps): ModelEndpointDeployment {
+    DEPLOYMENT_OPTIONS_GUARD.check(undefined, props, AWS_GUARD_CONTEXT, 'ModelEndpointDeployment.linear(props)');
     return new ModelEndpointDeployment({ type: 'LINEAR', step: props.stepSize?._step, bakeTime: props.bakeTime, ...waits(props) });
   }
 
@@ -100,6 +104,7 @@ export class ModelEndpointDeployment {
    * @param props waits
    */
   public static allAtOnce(props: ModelEndpointDeploymentOptions = {}): ModelEndpointDeployment {
+    DEPLOYMENT_OPTIONS_GUARD.check(undefined, props, AWS_GUARD_CONTEXT, 'ModelEndpointDeployment.allAtOnce(props)');
     return new ModelEndpointDeployment({ type: 'ALL_AT_ONCE', ...waits(props) });
   }
 
@@ -124,6 +129,12 @@ export class ModelEndpointDeployment {
     return deploymentConfig(resolved, alarmNames);
   }
 }
+
+/**
+ * The runtime type of a deployment factory's props: an object (checked at the factory, which has
+ * no construct path; the values are checked against the fleet by the endpoint).
+ */
+const DEPLOYMENT_OPTIONS_GUARD = guard.props({}, 'an object of deployment options');
 
 /** The waits of every deployment, in service terms. */
 function waits(props: ModelEndpointDeploymentOptions): Pick<DeploymentSpec, 'terminationWait' | 'maximumExecutionTimeout'> {

@@ -1,6 +1,7 @@
-import { StandardZone, ValidationProblem } from '../../core';
+import { guard, StandardZone, ValidationProblem } from '../../core';
 import { IDataLake } from '../data-lake';
 import { asyncConcurrencyProblems, keyPrefixProblems, zoneProblems } from './private/validation';
+import { AWS_GUARD_CONTEXT, awsGuard } from '../private/guard';
 
 /** Asynchronous inference. */
 export interface ModelEndpointAsyncInferenceProps {
@@ -22,6 +23,13 @@ export interface ModelEndpointAsyncInferenceProps {
    */
   readonly maxConcurrentInvocationsPerInstance?: number;
 }
+
+/** The runtime types of `ModelEndpointAsyncInferenceProps` (lib/core/guard), checked when the endpoint resolves them. */
+const ASYNC_INFERENCE_GUARD = guard.props({
+  lake: awsGuard.lake(),
+  zone: guard.string().optional(),
+  prefix: guard.string().optional(),
+}, 'asynchronous inference props ({ lake, zone?, prefix?, maxConcurrentInvocationsPerInstance? })');
 
 /**
  * How clients call the endpoint (enum-like). An asynchronous endpoint takes only asynchronous
@@ -50,6 +58,10 @@ export class ModelEndpointInference {
     const a = this.asyncProps;
     if (a === undefined) {
       return [];
+    }
+    const typeProblems = ASYNC_INFERENCE_GUARD.problems(a, '', AWS_GUARD_CONTEXT);
+    if (typeProblems.length > 0) {
+      return typeProblems;
     }
     return [
       ...zoneProblems(a.lake, a.zone ?? StandardZone.ARTIFACTS, 'zone'),

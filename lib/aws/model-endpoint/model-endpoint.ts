@@ -10,6 +10,7 @@ import * as sagemaker from 'aws-cdk-lib/aws-sagemaker';
 import { Construct, IConstruct } from 'constructs';
 import { MlopsValidationError, throwIfProblems, unwrap } from '../../core';
 import { IDataLake } from '../data-lake';
+import { resolveSageMakerInstanceType } from '../private/instance-types';
 import { addAcknowledgedGrant, GrantPolicyOptions, GrantStatement } from '../private/grants';
 import { keyProps, logGroupKeyStatement } from '../private/kms';
 import { defaultPrefix, resolveName } from '../private/names';
@@ -31,6 +32,8 @@ import { ExecutionPolicy } from './private/execution-policy';
 import { hasLocalInstanceStorage } from './private/instance-type';
 import { AUTOSCALING_SERVICE_LINKED_ROLE, SAGEMAKER_NAME_RULE } from './private/limits';
 import { ResolvedCapacity, ResolvedScaling, resolveEnvironment, resolveNetworkIsolation, serverlessExclusionProblems } from './private/validation';
+import { AWS_GUARD_CONTEXT, selectSubnets } from '../private/guard';
+import { MODEL_ENDPOINT_PROPS_GUARD } from './private/props-guard';
 
 /** Grants land in one managed policy per endpoint and identity, each statement named and its wildcards acknowledged with its own reason. */
 const MODEL_ENDPOINT_GRANTS: Omit<GrantPolicyOptions, 'wildcardReason'> = { idPrefix: 'ModelEndpointGrants', kind: 'model endpoint' };
@@ -490,9 +493,7 @@ export class ModelEndpoint extends ModelEndpointBase {
 
   constructor(scope: Construct, id: string, props: ModelEndpointProps) {
     super(scope, id);
-    if (!(props?.model instanceof ModelEndpointModel)) {
-      throw new MlopsValidationError(this, 'model', props?.model, 'a ModelEndpointModel (ModelEndpointModel.fromLake(...) or ModelEndpointModel.fromModelPackage(...))');
-    }
+    MODEL_ENDPOINT_PROPS_GUARD.check(this, props, AWS_GUARD_CONTEXT);
     this.endpointName = resolveName(this, 'endpointName', props.endpointName ?? defaultPrefix(this), SAGEMAKER_NAME_RULE);
     this.variantName = resolveName(this, 'variantName', props.variantName ?? DEFAULT_VARIANT_NAME, SAGEMAKER_NAME_RULE);
 
@@ -552,7 +553,9 @@ export class ModelEndpoint extends ModelEndpointBase {
 
     const resolvedCapacity = unwrap(this, 'capacity', capacity._resolve());
     const fleet = fleetOf(resolvedCapacity);
-    this.instanceType = resolvedCapacity.kind === 'instances' ? resolvedCapacity.instanceType : undefined;
+    this.instanceType = resolvedCapacity.kind === 'instances'
+      ? resolveSageMakerInstanceType(this, 'capacity.instanceType', resolvedCapacity.instanceType, 'hosting')
+      : undefined;
     const volumeKey = this.volumeKey(resolvedCapacity);
     this.endpointConfig = new sagemaker.CfnEndpointConfig(this, 'Config', {
       productionVariants: [capacity._renderVariant(resolvedCapacity, this.variantName, this.model.attrModelName)],
@@ -622,7 +625,7 @@ export class ModelEndpoint extends ModelEndpointBase {
       }
       return undefined;
     }
-    const selection = props.vpc.selectSubnets(props.vpcSubnets);
+    const selection = selectSubnets(this, 'vpcSubnets', props.vpc, props.vpcSubnets);
     const zones = selection.availabilityZones;
     if (!zones.some((z) => Token.isUnresolved(z)) && new Set(zones).size < 2) {
       throw new MlopsValidationError(this, 'vpcSubnets', zones,

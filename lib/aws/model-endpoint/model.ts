@@ -7,6 +7,8 @@ import { nameProblems } from '../private/names';
 import { ExecutionPolicy, KEY_DECRYPT_ACTIONS } from './private/execution-policy';
 import { integerRangeProblem, MODEL_DATA_SUFFIX, SAGEMAKER_NAME_RULE } from './private/limits';
 import { zoneProblems } from './private/validation';
+import { guard } from '../../core';
+import { AWS_GUARD_CONTEXT, awsGuard } from '../private/guard';
 
 /** Where a model comes from: the variants of {@link ModelEndpointModel}. */
 type ModelSource =
@@ -79,6 +81,24 @@ export interface ModelEndpointModelPackageProps {
   readonly imageRepository: ecr.IRepository;
 }
 
+/** A model factory's props must be an object (checked at the factory); the values are checked by the endpoint, under its path. */
+const FACTORY_PROPS_GUARD = guard.props({}, 'an object of props');
+
+/** The runtime types of a lake model's props (lib/core/guard), checked first by `problems()`. */
+const LAKE_MODEL_GUARD = guard.props({
+  image: guard.satisfies((v) => v instanceof ModelEndpointImage && awsGuard.repository().problems(v.repository, 'image.repository').length === 0,
+    'a ModelEndpointImage of an ECR repository (ModelEndpointImage.fromEcrRepository(repository, tag))'),
+  lake: awsGuard.lake(),
+  zone: guard.string().optional(),
+}, 'lake model props ({ image, lake, key, zone? })');
+
+/** The runtime types of a registry model's props (lib/core/guard), checked first by `problems()`. */
+const PACKAGE_MODEL_GUARD = guard.props({
+  artifactsLake: awsGuard.lake(),
+  artifactsZone: guard.string().optional(),
+  imageRepository: awsGuard.repository(),
+}, 'model package props ({ groupName, version, artifactsLake, imageRepository, artifactsZone? })');
+
 /**
  * The model an endpoint serves (enum-like): an image with model data from the lake, or a
  * versioned package of a model registry group.
@@ -90,6 +110,7 @@ export class ModelEndpointModel {
    * @param props image, lake, zone and key
    */
   public static fromLake(props: ModelEndpointLakeModelProps): ModelEndpointModel {
+    FACTORY_PROPS_GUARD.check(undefined, props, AWS_GUARD_CONTEXT, 'ModelEndpointModel.fromLake(props)');
     return new ModelEndpointModel({ kind: 'lake', props });
   }
 
@@ -99,6 +120,7 @@ export class ModelEndpointModel {
    * @param props group, version, and where its artifacts and image are
    */
   public static fromModelPackage(props: ModelEndpointModelPackageProps): ModelEndpointModel {
+    FACTORY_PROPS_GUARD.check(undefined, props, AWS_GUARD_CONTEXT, 'ModelEndpointModel.fromModelPackage(props)');
     return new ModelEndpointModel({ kind: 'package', props });
   }
 
@@ -109,6 +131,10 @@ export class ModelEndpointModel {
    * archive key of a lake model; the group name, version and artifacts zone of a package.
    */
   public problems(): ValidationProblem[] {
+    const typeProblems = (this.source.kind === 'lake' ? LAKE_MODEL_GUARD : PACKAGE_MODEL_GUARD).problems(this.source.props, '', AWS_GUARD_CONTEXT);
+    if (typeProblems.length > 0) {
+      return typeProblems;
+    }
     if (this.source.kind === 'lake') {
       const { image, lake, key } = this.source.props;
       const zone = this.source.props.zone ?? StandardZone.ARTIFACTS;

@@ -9,6 +9,8 @@ import { GrantPolicyOptions, managedPolicyGrantee } from '../private/grants';
 import { flagWeakenedKey, keyProps } from '../private/kms';
 import { defaultPrefix, resolveName } from '../private/names';
 import { resolveRemovalPolicy } from '../private/removal-policy';
+import { AWS_GUARD_CONTEXT } from '../private/guard';
+import { MODEL_REGISTRY_PROPS_GUARD } from './private/props-guard';
 
 /** Stable ids of the warnings a ModelRegistry adds when a user weakens a default. */
 export const MODEL_REGISTRY_WARNINGS = {
@@ -264,6 +266,7 @@ export class ModelRegistry extends ModelRegistryBase {
 
   constructor(scope: Construct, id: string, props: ModelRegistryProps = {}) {
     super(scope, id);
+    MODEL_REGISTRY_PROPS_GUARD.check(this, props, AWS_GUARD_CONTEXT);
     const removalPolicy = resolveRemovalPolicy(this, 'removalPolicy', props.removalPolicy);
     this.modelPackageGroupName = props.modelPackageGroupName === undefined
       ? defaultPrefix(this)

@@ -49,6 +49,9 @@ import {
   wholeNumberInRangeProblem,
 } from './private/limits';
 import { defaultJsonSerDe, HIVE_JSON_SERDE } from './private/serde-profiles';
+import { GLUE_SCHEMA_TEXT, schemaTextProblems } from '../../core/limits';
+import { AWS_GUARD_CONTEXT } from '../private/guard';
+import { STREAMING_INGEST_PROPS_GUARD } from './private/props-guard';
 
 /** Producer and consumer grants land in one managed policy per ingest and identity; they name the stream and its key only, so nothing on it is acknowledged. */
 const STREAMING_INGEST_GRANTS: GrantPolicyOptions = { idPrefix: 'StreamingIngestGrants', kind: 'streaming ingest' };
@@ -519,6 +522,7 @@ export class StreamingIngest extends StreamingIngestBase {
 
   constructor(scope: Construct, id: string, props: StreamingIngestProps) {
     super(scope, id);
+    STREAMING_INGEST_PROPS_GUARD.check(this, props, AWS_GUARD_CONTEXT);
     const lake = this.resolveLake(props);
     const zone = this.resolveZone(lake, props.zone ?? StandardZone.RAW);
     const schema = this.resolveSchema(props.schema);
@@ -669,6 +673,7 @@ export class StreamingIngest extends StreamingIngestBase {
       throw new MlopsValidationError(this, 'schema', schema, 'a TableSchema (new TableSchema({...}) or TableSchema.fromJson(json))');
     }
     throwIfProblems(this, 'schema', schema.problems());
+    throwIfProblems(this, 'schema', schemaTextProblems(schema, GLUE_SCHEMA_TEXT, Token.isUnresolved));
     if (schema.eventTime === undefined) {
       throw new MlopsValidationError(this, 'schema.eventTime', undefined,
         'the name of a timestamp field: records are partitioned by the UTC date of their event time, as the lake table projects event_date');

@@ -49,6 +49,8 @@ import { createAlarmTopic } from '../private/sns';
 import { createFailedRunsAlarm } from './alarms';
 import { createPipelineDefinition, DATASET_VERSION_MARKER, RUN_DATE_MARKER } from './private/definition';
 import { TrainingSchedule } from './training-schedule';
+import { AWS_GUARD_CONTEXT } from '../private/guard';
+import { TRAINING_PIPELINE_PROPS_GUARD } from './private/props-guard';
 
 /**
  * Stable ids of the warnings a TrainingPipeline adds when a user weakens a default.
@@ -279,6 +281,7 @@ export class TrainingPipeline extends Construct implements ITrainingPipeline {
     if (props === null || typeof props !== 'object') {
       throw new MlopsValidationError(this, 'props', props, 'TrainingPipelineProps ({ lake, spec, training, registry })');
     }
+    TRAINING_PIPELINE_PROPS_GUARD.check(this, props, AWS_GUARD_CONTEXT);
     const { lake, training, registry } = this.resolveReferences(props);
     const spec = this.resolveSpec(props.spec);
     const sourceZone = props.sourceZone ?? StandardZone.CURATED;

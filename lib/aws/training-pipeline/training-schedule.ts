@@ -1,4 +1,4 @@
-import { Duration, Token } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
 import { ValidationProblem } from '../../core';
 import { CRON_GRAMMAR, cronProblem } from '../private/scheduler';
 
@@ -66,10 +66,10 @@ export class TrainingSchedule {
       if (!(duration instanceof Duration)) {
         return [{ property: 'rate', value: duration, allowed: 'a Duration of whole minutes, at least one' }];
       }
-      const ms = duration.toMilliseconds();
-      if (Token.isUnresolved(ms)) {
+      if (duration.isUnresolved()) {
         return [{ property: 'rate', value: '(a token)', allowed: 'a Duration known at synth time' }];
       }
+      const ms = duration.toMilliseconds();
       return ms >= 60_000 && ms % 60_000 === 0 ? [] : [{ property: 'rate', value: duration.toHumanString(), allowed: 'whole minutes, at least one (EventBridge Scheduler rate())' }];
     }
     const problem = typeof this.value === 'string' ? cronProblem(this.value) : 'a string';

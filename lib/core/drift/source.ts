@@ -2,6 +2,7 @@ import { ValidationProblem } from '../errors';
 import { FieldTypeKind, ResolvedField, TableSchema } from '../schema';
 import { IDENTIFIER_RULE } from '../naming';
 import { SqlDialect } from './dialect';
+import { guard, CORE_GUARD_CONTEXT } from '../guard';
 
 /**
  * A table a drift query reads or writes: named by its parts (quoted for each dialect), or given as
@@ -219,6 +220,11 @@ export interface RecordsTableOptions {
   readonly partitioning?: WindowPartitioning;
 }
 
+/** The runtime type of a `CapturedRecords` factory's options: an object with a `DriftTable` (checked at the factory). */
+const RECORDS_OPTIONS_GUARD = guard.props({
+  table: guard.satisfies((v) => v instanceof DriftTable, 'a DriftTable (DriftTable.named([...]) or DriftTable.sql(...))'),
+}, 'an object of options with a table');
+
 /**
  * Where the records of a window come from, as the schema's fields: a lake table whose columns are
  * the fields, SageMaker's data capture, or Vertex AI's request-response log. One schema drives the
@@ -227,6 +233,7 @@ export interface RecordsTableOptions {
 export class CapturedRecords {
   /** A table whose columns are the schema's fields, filtered on the schema's event time. */
   public static table(options: RecordsTableOptions): CapturedRecords {
+    RECORDS_OPTIONS_GUARD.check(undefined, options, CORE_GUARD_CONTEXT, 'CapturedRecords.table(options)');
     return new CapturedRecords('table', options.table, options.partitioning ?? WindowPartitioning.TIME_COLUMN_ONLY, options);
   }
 
@@ -241,6 +248,7 @@ export class CapturedRecords {
    * @see https://docs.aws.amazon.com/sagemaker/latest/dg/model-monitor-data-capture-endpoint.html
    */
   public static sageMakerCapture(options: SageMakerCaptureOptions): CapturedRecords {
+    RECORDS_OPTIONS_GUARD.check(undefined, options, CORE_GUARD_CONTEXT, 'CapturedRecords.sageMakerCapture(options)');
     return new CapturedRecords('sagemaker', options.table, options.partitioning ?? WindowPartitioning.hourColumn(), options);
   }
 
@@ -253,6 +261,7 @@ export class CapturedRecords {
    * @see https://cloud.google.com/vertex-ai/docs/predictions/online-prediction-logging#request-response_logging
    */
   public static vertexRequestResponseLog(options: VertexRequestResponseLogOptions): CapturedRecords {
+    RECORDS_OPTIONS_GUARD.check(undefined, options, CORE_GUARD_CONTEXT, 'CapturedRecords.vertexRequestResponseLog(options)');
     return new CapturedRecords('vertex', options.table, WindowPartitioning.TIME_COLUMN_ONLY, options);
   }
 

@@ -6,6 +6,7 @@ import {
   DriftStatistic, DriftThreshold, DriftThresholds, MAX_DRIFT_BINS, MAX_TOP_CATEGORIES, MIN_DRIFT_BINS, THRESHOLD_KEYS,
   ThresholdDirection, thresholdDirection,
 } from './statistics';
+import { CORE_GUARD_CONTEXT, guard } from '../guard';
 
 /** How the drift statistics treat a field. */
 export enum DriftFieldKind {
@@ -189,6 +190,22 @@ export interface MonitoredField {
 
 const SHARE_STATISTICS: ReadonlySet<DriftStatistic> = new Set([DriftStatistic.KS, DriftStatistic.UNSEEN_SHARE, DriftStatistic.MISSING_RATE, DriftStatistic.ACCURACY, DriftStatistic.AUC]);
 
+const LITERAL_SETTING = 'a number known at synth time: it shapes the generated queries, which are written at synth';
+
+/**
+ * The runtime types of `DriftSpecProps` (lib/core/guard), checked first by `problems()`: objects
+ * where objects belong, literal numbers; the values are checked by the rules after it.
+ */
+const DRIFT_SPEC_GUARD = guard.props({
+  bins: guard.literal(LITERAL_SETTING).optional(),
+  topCategories: guard.literal(LITERAL_SETTING).optional(),
+  psiEpsilon: guard.literal(LITERAL_SETTING).optional(),
+  thresholds: guard.object({}, 'a DriftThresholds object').optional(),
+  fieldOptions: guard.list(guard.object({}, 'a DriftFieldOptions object { field, ... }')).optional(),
+  modelQuality: guard.object({}, 'a ModelQualityOptions object').optional(),
+  predictionField: guard.string().optional(),
+}, 'DriftSpecProps ({ schema, fields?, ... })');
+
 /**
  * What drift is computed on, declared from the neutral schema of the captured records: the
  * monitored fields and their statistics, bins, categories and thresholds, and optionally model
@@ -226,6 +243,10 @@ export class DriftSpec {
 
   constructor(props: DriftSpecProps) {
     this.declared = props;
+    // Declaring never throws, whatever plain JavaScript passes: problems() reports what is wrong.
+    if (DRIFT_SPEC_GUARD.problems(props).length > 0) {
+      props = {} as DriftSpecProps;
+    }
     this.schema = props.schema;
     this.predictionField = props.predictionField;
     this.modelQuality = props.modelQuality;
@@ -295,6 +316,10 @@ export class DriftSpec {
    * `schema.fields[2].type`).
    */
   public problems(): ValidationProblem[] {
+    const typeProblems = DRIFT_SPEC_GUARD.problems(this.declared, '', CORE_GUARD_CONTEXT);
+    if (typeProblems.length > 0) {
+      return typeProblems;
+    }
     const props = this.declared;
     const problems: ValidationProblem[] = [];
     if (!(props.schema instanceof TableSchema)) {

@@ -2,6 +2,7 @@ import { ValidationProblem } from '../errors';
 import { FieldType } from './field-type';
 import { NamingRule, namingProblem } from '../naming';
 import { TableSchema } from './schema';
+import { guard } from '../guard';
 
 /**
  * Feature group and feature names: what both SageMaker Feature Store and Vertex AI accept.
@@ -154,6 +155,22 @@ export interface ResolvedFeature {
 }
 
 /**
+ * The runtime types of `FeatureGroupSpecProps` (lib/core/guard), checked first by `problems()`;
+ * the name, the schema and the features' names are checked by the rules after it.
+ */
+const FEATURE_GROUP_SPEC_GUARD = guard.props({
+  features: guard.list(guard.object({
+    name: guard.string().optional(),
+    sourceField: guard.string().optional(),
+    description: guard.string().optional(),
+  }, 'a feature { name, sourceField?, description? }')).optional(),
+  online: guard.boolean().optional(),
+  offline: guard.boolean().optional(),
+  onlineTtl: guard.satisfies((v) => v instanceof FeatureTtl, 'a FeatureTtl such as FeatureTtl.days(7)').optional(),
+  description: guard.string().optional(),
+}, 'FeatureGroupSpecProps ({ name, schema, ... })');
+
+/**
  * The neutral description of a feature group: which fields of a {@link TableSchema} are served as
  * features, keyed by the schema's entity keys and versioned by its event time. SageMaker Feature
  * Store on AWS and the Vertex AI feature registry on Google Cloud are both generated from it, so
@@ -194,6 +211,10 @@ export class FeatureGroupSpec {
 
   constructor(props: FeatureGroupSpecProps) {
     this.declared = props;
+    // Declaring never throws, whatever plain JavaScript passes: problems() reports what is wrong.
+    if (FEATURE_GROUP_SPEC_GUARD.problems(props).length > 0) {
+      props = {} as FeatureGroupSpecProps;
+    }
     this.name = props.name;
     this.schema = props.schema;
     this.description = props.description ?? props.schema?.description;
@@ -220,6 +241,10 @@ export class FeatureGroupSpec {
    * are relative to the spec (`features[2].type`, `schema.eventTime`).
    */
   public problems(): ValidationProblem[] {
+    const typeProblems = FEATURE_GROUP_SPEC_GUARD.problems(this.declared);
+    if (typeProblems.length > 0) {
+      return typeProblems;
+    }
     const props = this.declared;
     const problems: ValidationProblem[] = [];
     const nameProblem = namingProblem(FEATURE_NAME_RULE, props.name);

@@ -1,4 +1,5 @@
 import { ValidationProblem } from '../errors';
+import { Guard, guard } from '../guard';
 import { FieldType, FieldTypeKind } from './field-type';
 import { IDENTIFIER_RULE, RESERVED_FIELD_NAMES } from '../naming';
 
@@ -58,6 +59,29 @@ export interface ResolvedField {
   readonly description?: string;
 }
 
+function isObject(value: unknown): value is Record<string, any> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/**
+ * The runtime types of `TableSchemaProps` (lib/core/guard), checked first by `problems()`: the
+ * props and each field an object, the key and event-time names strings. The name and the fields'
+ * names and types are checked by the rules after it, which say what a name may be.
+ */
+const FIELD_GUARD = guard.object({
+  nullable: guard.boolean().optional(),
+  description: guard.string().optional(),
+}, 'a field { name, type, nullable?, description? }');
+
+const TABLE_SCHEMA_GUARD = guard.props({
+  fields: new Guard<unknown>('a list of fields', (v, p, c) => (Array.isArray(v)
+    ? v.flatMap((f, i) => FIELD_GUARD.problems(f, `${p}[${i}]`, c))
+    : [])).optional(),
+  entityKeys: guard.list(guard.string()).optional(),
+  eventTime: guard.string().optional(),
+  description: guard.string().optional(),
+}, 'TableSchemaProps ({ name, fields, entityKeys?, eventTime?, description? })');
+
 /** Field kinds that may serve as an entity key: BigQuery cannot cluster on floats or bytes, and equality on floats is not an identity. */
 const KEY_KINDS: ReadonlySet<string> = new Set([
   FieldTypeKind.STRING, FieldTypeKind.INT32, FieldTypeKind.INT64, FieldTypeKind.DECIMAL,
@@ -91,17 +115,22 @@ export class TableSchema {
    * (`"string"`, `"decimal(10,2)"`). Unknown type names are reported by {@link problems}.
    */
   public static fromJson(json: TableSchemaJson): TableSchema {
+    // Plain data is not held to the types: what is not an object is kept as it is, for problems()
+    // to report under the construct that uses the schema.
+    if (!isObject(json)) {
+      return new TableSchema(json);
+    }
+    const fields: unknown = json.fields;
     return new TableSchema({
       name: json.name,
       description: json.description,
       entityKeys: json.entityKeys,
       eventTime: json.eventTime,
-      fields: (json.fields ?? []).map((f) => ({
-        name: f.name,
-        type: FieldType.of(String(f.type)),
-        nullable: f.nullable,
-        description: f.description,
-      })),
+      fields: Array.isArray(fields)
+        ? fields.map((f) => (isObject(f)
+          ? { name: f.name, type: FieldType.of(String(f.type)), nullable: f.nullable, description: f.description }
+          : f))
+        : fields as FieldSpec[],
     });
   }
 
@@ -120,12 +149,14 @@ export class TableSchema {
 
   constructor(props: TableSchemaProps) {
     this.declared = props;
-    this.name = props.name;
-    this.description = props.description;
-    this.entityKeys = [...(props.entityKeys ?? [])];
-    this.eventTime = props.eventTime;
-    const required = new Set([...this.entityKeys, ...(props.eventTime ? [props.eventTime] : [])]);
-    this.fields = (props.fields ?? []).map((f) => ({
+    // Declaring never throws, whatever plain JavaScript passes: problems() reports what is wrong.
+    const declared: Partial<TableSchemaProps> = isObject(props) ? props : {};
+    this.name = declared.name as string;
+    this.description = declared.description;
+    this.entityKeys = Array.isArray(declared.entityKeys) ? [...declared.entityKeys] : [];
+    this.eventTime = declared.eventTime;
+    const required = new Set([...this.entityKeys, ...(declared.eventTime ? [declared.eventTime] : [])]);
+    this.fields = (Array.isArray(declared.fields) ? declared.fields.filter(isObject) : []).map((f) => ({
       name: f.name,
       type: f.type,
       nullable: f.nullable ?? !required.has(f.name),
@@ -148,6 +179,10 @@ export class TableSchema {
    * Property paths are relative to the schema (`fields[2].type`).
    */
   public problems(): ValidationProblem[] {
+    const typeProblems = TABLE_SCHEMA_GUARD.problems(this.declared);
+    if (typeProblems.length > 0) {
+      return typeProblems;
+    }
     const problems: ValidationProblem[] = [];
     const props = this.declared;
     if (typeof props.name !== 'string' || !IDENTIFIER_RULE.pattern.test(props.name)) {

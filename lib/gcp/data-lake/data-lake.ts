@@ -29,6 +29,7 @@ import { BIGQUERY_MAX_CLUSTERING_COLUMNS, LakeTable, LakeTableOptions } from './
 import { LAKE_LOCATION_RULE } from './location';
 import { resolveExtraColumns } from './private/columns';
 import { gcsLifecycleRules } from './private/gcs-lifecycle';
+import { BIGQUERY_SCHEMA_TEXT, schemaTextProblems } from '../../core/limits';
 
 // ---------------------------------------------------------------------------------------------
 // Roles behind the intent-named grants. With CMEK, readers and writers need no key permission:
@@ -357,6 +358,7 @@ abstract class DataLakeBase extends Construct implements IDataLake {
       throw new MlopsValidationError(this, `${property}.schema`, schema, 'a TableSchema');
     }
     throwIfProblems(this, `${property}.schema`, schema.problems());
+    throwIfProblems(this, `${property}.schema`, schemaTextProblems(schema, BIGQUERY_SCHEMA_TEXT, Token.isUnresolved));
     if (schema.entityKeys.length > BIGQUERY_MAX_CLUSTERING_COLUMNS) {
       throw new MlopsValidationError(this, `${property}.schema.entityKeys`, schema.entityKeys,
         `at most ${BIGQUERY_MAX_CLUSTERING_COLUMNS} entity keys: BigQuery clusters a table on at most ${BIGQUERY_MAX_CLUSTERING_COLUMNS} columns, and lake tables cluster on the entity keys`);

@@ -1,4 +1,5 @@
-import { NamingRule } from '../../core';
+import { GcpLocationService } from '../../core/locations';
+import { LocationRule } from '../private/regions';
 
 /**
  * A location that exists both for Cloud Storage buckets and for BigQuery datasets, so that a lake
@@ -8,7 +9,9 @@ import { NamingRule } from '../../core';
  * @see https://cloud.google.com/storage/docs/locations
  * @see https://cloud.google.com/bigquery/docs/locations
  */
-export const LAKE_LOCATION_RULE: NamingRule = {
+export const LAKE_LOCATION_RULE: LocationRule = {
   pattern: /^(?:US|EU|[a-z]+-[a-z]+[0-9]+)$/,
+  service: GcpLocationService.BIGQUERY,
+  options: { multiRegions: true },
   description: '"US", "EU" or a region such as "europe-west4" (a location both Cloud Storage and BigQuery offer; dual-regions are not BigQuery locations)',
 };

@@ -16,7 +16,7 @@ import { StorageBucket } from '@cdktf/provider-google/lib/storage-bucket';
 import { StorageBucketIamMember } from '@cdktf/provider-google/lib/storage-bucket-iam-member';
 import { Construct, IConstruct } from 'constructs';
 import { MlopsValidationError, NamingRule, PREFIX_RULE, throwIfProblems } from '../../core';
-import { ITerraformDependable, Token } from '../cdktf';
+import { Fn, ITerraformDependable, Token } from '../cdktf';
 import { ICryptoKey } from '../crypto-key';
 import { GcpIamProps } from '../iam';
 import { IModelRegistry } from '../model-registry/model-registry';
@@ -146,6 +146,17 @@ export interface DeliveryPipelineCloudRunOptions {
  * `iam` (from {@link GcpIamProps}): no role is accepted; approvers are named in
  * `ProductionApproval.manual({ approvers })`.
  */
+/**
+ * What the production build starts to roll an announced model version out: a Vertex AI
+ * `ModelEndpoint` with `deployment: ModelEndpointDeployment.canary()` (its canary rollout workflow).
+ */
+export interface DeliveryPipelineModelRollout {
+  /** `projects/<project>/locations/<region>/workflows/<name>` of the rollout workflow. */
+  readonly rolloutWorkflowId?: string;
+  /** Lets `member` start the workflow. */
+  grantStartRollout(member: string): ITerraformDependable[];
+}
+
 export interface DeliveryPipelineProps extends GcpIamProps {
   /** Prefix of every name: `<prefix>-tfstate`, `<prefix>-staging` (trigger and account), … (at most 18 characters with `cloudRunDelivery`, 19 without). */
   readonly prefix: string;
@@ -157,7 +168,12 @@ export interface DeliveryPipelineProps extends GcpIamProps {
    * @default - the prefix
    */
   readonly bucketPrefix?: string;
-  /** The repository, `owner/name`. */
+  /**
+   * The repository, `owner/name`. May be a Terraform value (a variable): its owner and name are
+   * then split out by Terraform (`element(split("/", …), 1)`), and it is not checked at synth —
+   * its value is known only at plan, so give the variable a validation of the `owner/name` shape
+   * (the Google Cloud reference stacks do).
+   */
   readonly repository: string;
   /**
    * The Cloud Build 2nd-gen GitHub connection the repository is linked through (the repository's
@@ -229,6 +245,14 @@ export interface DeliveryPipelineProps extends GcpIamProps {
    * @default - no model trigger
    */
   readonly modelRegistry?: IModelRegistry;
+  /**
+   * Model rollout (with `modelRegistry`): after the production apply of an announced version, the
+   * production build starts this endpoint's canary rollout workflow with the version
+   * (`gcloud workflows run`, waiting for it) and fails when the rollout did not succeed (rolled
+   * back by its metrics, or failed). The production account gets `grantStartRollout`.
+   * @default - no rollout step: the app deploys the version itself
+   */
+  readonly modelRollout?: DeliveryPipelineModelRollout;
   /**
    * Serving on Cloud Run through Cloud Deploy: an image repository, a delivery pipeline with a
    * staging and a production target (approval required, canary rollout).
@@ -330,7 +354,7 @@ export class DeliveryPipeline extends Construct implements IDeliveryPipeline {
   public readonly productionBackend: DeliveryPipelineBackend;
   public readonly stagingServiceAccountEmail: string;
   public readonly productionServiceAccountEmail: string;
-  /** The repository, `owner/name`. */
+  /** The repository, `owner/name` (a Terraform value when `repository` is one). */
   public readonly repositoryName: string;
   /** The branch production builds. */
   public readonly branch: string;
@@ -383,11 +407,8 @@ export class DeliveryPipeline extends Construct implements IDeliveryPipeline {
     }
     const prefix = resolveName(this, 'prefix', PREFIX_RULE, props.prefix);
     const bucketPrefix = props.bucketPrefix === undefined ? prefix : resolveName(this, 'bucketPrefix', PREFIX_RULE, props.bucketPrefix);
-    const repo = repositoryParts(props.repository);
-    if (repo === undefined) {
-      throw new MlopsValidationError(this, 'repository', props.repository, REPOSITORY_DESCRIPTION);
-    }
-    this.repositoryName = `${repo.owner}/${repo.name}`;
+    const repo = this.resolveRepository(props.repository);
+    this.repositoryName = repo.full;
     this.branch = props.branch === undefined ? 'main' : props.branch;
     const branchProblem = branchNameProblem(this.branch)
       ?? (/[$%]\{/.test(this.branch) ? 'no "${" or "%{" (Terraform would read it as its own template syntax)' : undefined);
@@ -436,6 +457,12 @@ export class DeliveryPipeline extends Construct implements IDeliveryPipeline {
     const approvalSpec = approval._render();
     this.approvalRequired = approvalSpec.approvalRequired;
     const registry = this.resolveRegistry(props.modelRegistry);
+    const rollout = props.modelRollout;
+    if (rollout !== undefined && (rollout === null || typeof rollout !== 'object' || typeof rollout.rolloutWorkflowId !== 'string'
+      || typeof rollout.grantStartRollout !== 'function' || registry === undefined)) {
+      throw new MlopsValidationError(this, 'modelRollout', rollout,
+        'a Vertex AI ModelEndpoint with deployment: ModelEndpointDeployment.canary() (it has a rollout workflow), together with modelRegistry (whose announcements it rolls out)');
+    }
     const cloudRun = this.resolveCloudRun(props.cloudRunDelivery);
     this.encryptionKey = this.resolveKey(props.encryptionKey);
     this.removalPolicy = resolveRemovalPolicy(this, 'removalPolicy', props.removalPolicy);
@@ -467,7 +494,7 @@ export class DeliveryPipeline extends Construct implements IDeliveryPipeline {
       location: this.region,
       parentConnection: full !== null ? full[3] : connection,
       name: repo.name,
-      remoteUri: `https://github.com/${repo.owner}/${repo.name}.git`,
+      remoteUri: `https://github.com/${repo.full}.git`,
     });
 
     // State
@@ -555,6 +582,9 @@ export class DeliveryPipeline extends Construct implements IDeliveryPipeline {
     }));
     if (registry !== undefined) {
       grants.staging.push(...registry.grantRead(this.stagingServiceAccount.member));
+    }
+    if (rollout !== undefined) {
+      grants.production.push(...rollout.grantStartRollout(this.productionServiceAccount.member));
     }
 
     // Cloud Run through Cloud Deploy
@@ -682,6 +712,7 @@ export class DeliveryPipeline extends Construct implements IDeliveryPipeline {
     const stagingBuild = this.build(stageSteps({ ...common, stage: 'staging', stack: stagingStack, statePrefix: 'staging', promotionTopic: this.promotionTopic.id }));
     const productionBuild = this.build(stageSteps({
       ...common, stage: 'production', stack: productionStack, statePrefix: 'production', verifyCommit: { branch: this.branch },
+      modelRolloutWorkflow: rollout?.rolloutWorkflowId,
     }));
     const S = DELIVERY_SUBSTITUTIONS;
     const sourceToBuild = { repository: this.repository.id, ref: `refs/heads/${this.branch}`, repoType: 'GITHUB' };
@@ -765,6 +796,22 @@ export class DeliveryPipeline extends Construct implements IDeliveryPipeline {
       throw new MlopsValidationError(this, 'branchFilter', value, `a regular expression that matches branch ("${this.branch}"), the branch production builds`);
     }
     return value as string;
+  }
+
+  /**
+   * The repository, its owner and its name. A literal is checked here; a token (a Terraform
+   * variable) is known only at plan, so it is split by Terraform and left to the variable's own
+   * validation — and never echoed, since its text here is cdktf's encoding, not the value.
+   */
+  private resolveRepository(value: unknown): { full: string; name: string } {
+    if (typeof value === 'string' && Token.isUnresolved(value)) {
+      return { full: value, name: Fn.element(Fn.split('/', value), 1) };
+    }
+    const repo = repositoryParts(value);
+    if (repo === undefined) {
+      throw new MlopsValidationError(this, 'repository', value, REPOSITORY_DESCRIPTION);
+    }
+    return { full: `${repo.owner}/${repo.name}`, name: repo.name };
   }
 
   private resolveConnection(value: unknown): string {

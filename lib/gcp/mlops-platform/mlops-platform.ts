@@ -11,7 +11,7 @@ import { DriftBaseline, DriftMonitor, DriftSchedule, IDriftMonitor } from '../dr
 import { FeatureStore, IFeatureStore } from '../feature-store';
 import { GpuTrainingCluster, IGpuTrainingCluster } from '../gpu-training-cluster';
 import { GcpIamProps } from '../iam';
-import { IModelEndpoint, ModelEndpoint } from '../model-endpoint';
+import { IModelEndpoint, ModelEndpoint, ModelEndpointDeployment } from '../model-endpoint';
 import { IModelRegistry, ModelRegistry } from '../model-registry';
 import { GcpChecks } from '../policy/engine/gcp-checks';
 import { resolveIamGrants } from '../private/iam-members';
@@ -275,13 +275,16 @@ export interface MlopsPlatformProps extends GcpIamProps {
  * |-------|---------------------------------------------------------------------------------|---------------------------------------------------|
  * | 0     | DataLake `Lake` (the spec's table in `curated`), ModelRegistry `Registry` (model id = spec name), ModelEndpoint `Endpoint` | Vertex AI, Private Service Connect, no model until one is deployed (`endpoint.deployModelRequest`) |
  * | 1     | StreamingIngest `Ingest` (raw zone), FeatureStore `Features`, GpuTrainingCluster `Training` (launch profile only: `gkeCluster: false`), TrainingPipeline `Pipeline` (scheduled) | request-response logging into the lake's raw zone |
- * | 2     | DeliveryPipeline `Delivery` (needs `delivery` and `encryptionKey`): the app's repository → Cloud Build install, test, synth, plan, apply of the staging stack → approval → production; each version the registry announces as champion re-runs it | as level 1 |
+ * | 2     | DeliveryPipeline `Delivery` (needs `delivery` and `encryptionKey`): the app's repository → Cloud Build install, test, synth, plan, apply of the staging stack → approval → production; each version the registry announces as champion re-runs it, and its production build starts the endpoint's canary rollout with the version | + canary rollout workflow `Endpoint/Rollout` (`ModelEndpointDeployment.canary()`: 10 % for 10 minutes, rolled back on error rate or model latency) |
  * | 3     | DriftMonitor `Drift` over the endpoint's request log, starting `Pipeline` on a breach; `training.promotion` must be `PromotionPolicy.whenBetter()` | as level 1 |
  *
- * Safe rollout on Google Cloud: the delivery pipeline's canary with approval is Cloud Deploy's,
- * for Cloud Run (`cloudRunDelivery` of a DeliveryPipeline); this platform serves on a Vertex AI
- * endpoint, where the app delivered at level 2 deploys the new version with a traffic split
- * (`endpoint.deployModelRequest`). A rollback driven by an alert is not built on Google Cloud.
+ * Safe rollout (level 2), as on AWS: an approved champion reaches production by canary with
+ * rollback on the endpoint's metrics. The endpoint gets `deployment: ModelEndpointDeployment.canary()`
+ * (its `<prefix>-rollout` workflow: the version takes 10 % of the traffic for 10 minutes, then all
+ * of it, and is rolled back when its error rate passes 1 % or its mean model latency 1 s), and the
+ * delivery pipeline's production build, after approval and the apply, starts that workflow with
+ * the announced version (`modelRollout`) and fails when it rolled back. Levels 0 and 1 have no
+ * rollout workflow (the team deploys by hand with `endpoint.deployModelRequest`).
  *
  * The endpoint exists from level 0 without a model: Terraform cannot deploy one onto a Vertex AI
  * endpoint. At level 0 the team registers a version by hand (`models.upload`, the registry's
@@ -412,11 +415,14 @@ export class MlopsPlatform extends Construct implements IMlopsPlatform {
       ...common, lake: this.lake, modelId: spec.name, region: this.region, prefix: this.prefix, removalPolicy,
     });
     const capture = this.capabilities.includes(MlopsCapability.ENDPOINT_CAPTURE);
+    // Safe rollout (level 2): the endpoint's canary rollout workflow, which the delivery pipeline's production build starts.
+    const safeRollout = this.capabilities.includes(MlopsCapability.SAFE_ROLLOUT);
     this.endpoint = new ModelEndpoint(this, 'Endpoint', {
       ...common,
       prefix: this.prefix,
       region: this.region,
       captureLake: capture ? this.lake : undefined,
+      deployment: safeRollout ? ModelEndpointDeployment.canary() : undefined,
     });
     if (!capture) {
       GcpChecks.acknowledge(this.endpoint, {
@@ -484,6 +490,7 @@ export class MlopsPlatform extends Construct implements IMlopsPlatform {
       productionApproval: delivery.productionApproval,
       allowSharedEnvironment: delivery.allowSharedEnvironment,
       modelRegistry: this.registry,
+      modelRollout: safeRollout ? this.endpoint : undefined,
       removalPolicy,
     });
     if (this.level < 3) {

@@ -7,6 +7,7 @@ import { ProjectIamMember } from '@cdktf/provider-google/lib/project-iam-member'
 import { ServiceAccount } from '@cdktf/provider-google/lib/service-account';
 import { ServiceAccountIamMember } from '@cdktf/provider-google/lib/service-account-iam-member';
 import { VertexAiEndpoint } from '@cdktf/provider-google/lib/vertex-ai-endpoint';
+import { WorkflowsWorkflow } from '@cdktf/provider-google/lib/workflows-workflow';
 import { Construct, IConstruct } from 'constructs';
 import {
   AcceleratorPlatform, AcceleratorRequest, MlopsValidationError, PREFIX_RULE, resolveAcceleratorOffering, ResolvedAccelerator,
@@ -15,6 +16,7 @@ import {
 import { ITerraformDependable, TerraformResource, Token } from '../cdktf';
 import { ICryptoKey } from '../crypto-key';
 import { IDataLake } from '../data-lake/data-lake';
+import { Duration } from '../duration';
 import { GcpIamProps } from '../iam';
 import { childScope, CUSTOM_ROLE_ID_RULE, IamMemberRegistry, resolveIamGrants } from '../private/iam-members';
 import { createKeyAccess, createProjectLookup, serviceAgentMember } from '../private/service-agents';
@@ -22,7 +24,9 @@ import { resolveEncryptionKey, resolveLake, resolveLiteralName, resolveMember, r
 import { GCP_PROJECT_ID_RULE } from '../project';
 import { VertexAiMachineSpec } from '../vertex-ai-api';
 import { ModelEndpointDeployModelOptions, ModelEndpointDeployModelRequest } from './deploy-model-request';
+import { ModelEndpointDeployment } from './deployment';
 import { ModelEndpointPlatform } from './platform';
+import { ResolvedCanaryRollout } from './private/canary-rollout';
 import { createCloudRunService } from './private/cloud-run';
 import { CaptureTarget, EndpointContext } from './private/context';
 import {
@@ -30,6 +34,7 @@ import {
   VERTEX_ENDPOINT_ID_RULE, VERTEX_MODEL_NAME_RULE,
 } from './private/names';
 import { PlatformKind } from './private/variant';
+import { createCanaryRollout } from './private/rollout';
 import { createVertexEndpoint, renderTrafficSplit, resolveVertexMachineSpec } from './private/vertex-ai';
 import { ModelEndpointVertexAccess } from './vertex-ai';
 
@@ -61,6 +66,14 @@ const CAPTURE_WRITER_ROLE = 'roles/bigquery.dataEditor';
 const DEFAULT_REGION = 'us-central1';
 const DEFAULT_CAPTURE_ZONE = 'raw';
 const DEFAULT_CAPTURE_SAMPLING_PERCENTAGE = 100;
+/** Rollback levels when none is given: those of the AWS endpoint's rollback alarms. */
+const DEFAULT_ERROR_RATE_ALARM_THRESHOLD = 0.01;
+const DEFAULT_MODEL_LATENCY_ALARM_THRESHOLD_MS = 1000;
+/**
+ * `grantStartRollout`: create executions of the rollout workflow (the provider has no
+ * workflow-level IAM resource, so the project is the narrowest scope).
+ */
+const START_ROLLOUT_ROLE = 'roles/workflows.invoker';
 
 /**
  * The synth-time warnings of a ModelEndpoint, by id. Users acknowledge them by these ids.
@@ -209,6 +222,20 @@ abstract class ModelEndpointBase extends Construct implements IModelEndpoint {
   }
 }
 
+/** The canary rollout settings of an endpoint, defaults applied (see `ModelEndpoint.rollout`). */
+export interface ModelEndpointRolloutSettings {
+  /** Percent of requests the new deployed model receives during the bake. */
+  readonly canaryPercent: number;
+  /** The canary's baking period. */
+  readonly bakeTime: Duration;
+  /** The final baking period at 100 % before the old deployed model is undeployed (0: none). */
+  readonly terminationWait: Duration;
+  /** The error-rate level that rolls back. */
+  readonly errorRateAlarmThreshold: number;
+  /** The mean model latency level that rolls back. */
+  readonly modelLatencyAlarmThreshold: Duration;
+}
+
 /**
  * Props of {@link ModelEndpoint}.
  *
@@ -222,6 +249,7 @@ abstract class ModelEndpointBase extends Construct implements IModelEndpoint {
  * | encryptionKey              | `encryption_spec` (key in the endpoint's region)   | `template.encryption_key`                      |
  * | captureLake / Zone / …     | request-response logging to BigQuery, by Vertex AI | grants + env vars; the container writes captures |
  * | iam                        | refused (no endpoint IAM resource in Terraform)    | `roles/run.*` roles on the service             |
+ * | deployment, *AlarmThreshold | canary rollout workflow with metric rollback      | refused (the canary is the platform's `traffic`) |
  */
 export interface ModelEndpointProps extends GcpIamProps {
   /**
@@ -310,6 +338,32 @@ export interface ModelEndpointProps extends GcpIamProps {
    * @default 100
    */
   readonly captureSamplingPercentage?: number;
+
+  /**
+   * Vertex AI: how model versions reach the endpoint — `ModelEndpointDeployment.canary({ ... })`
+   * creates the rollout workflow (`rolloutWorkflow`), which deploys a version to a canary share
+   * of the traffic, bakes, reads the rollback metrics, and promotes it or rolls it back.
+   * Refused on Cloud Run (its canary is the revision `traffic`) and on a VPC-peered endpoint
+   * (no traffic split).
+   * @default - no rollout workflow: models are deployed by `deployModelRequest` bodies the pipeline sends
+   */
+  readonly deployment?: ModelEndpointDeployment;
+
+  /**
+   * Rollback level of the rollout: share of the new deployed model's requests answered with an
+   * error (`prediction/online/error_count` over `prediction_count`) during a baking period, more
+   * than 0 and at most 1. Needs `deployment`.
+   * @default 0.01
+   */
+  readonly errorRateAlarmThreshold?: number;
+
+  /**
+   * Rollback level of the rollout: mean model latency of the new deployed model
+   * (`prediction/online/prediction_latencies`, `latency_type = model`) during a baking period,
+   * 1 ms to 1 hour. Needs `deployment`.
+   * @default Duration.seconds(1)
+   */
+  readonly modelLatencyAlarmThreshold?: Duration;
 }
 
 /**
@@ -339,12 +393,32 @@ export interface ModelEndpointProps extends GcpIamProps {
  * Cloud Run it is the platform's `image`, and a new image or setting is a new revision.
  *
  * Construct ids: `Resource` (the endpoint or service), `ServingAccount`, `Encryption/*`,
- * `Capture/*`, `InvokerRole`, `Project` (a data source), `Iam/<role>=<member>`. No resource of
+ * `Capture/*`, `InvokerRole`, `Project` (a data source), `Iam/<role>=<member>`, and with
+ * `deployment` `Rollout/{Resource, ServiceAccount, Role, Access/*}`. No resource of
  * the endpoint holds data of its own: captures go to the lake's dataset, which the lake retains.
+ *
+ * **Canary rollout with metric rollback** (Vertex AI, `deployment: ModelEndpointDeployment.canary()`,
+ * the counterpart of the AWS endpoint's blue/green canary): the endpoint creates a Cloud
+ * Workflows workflow `<prefix>-rollout` (`rolloutWorkflow`) that a pipeline starts with
+ * `{"model": "<model resource name>", "modelVersion": "<version>"}`. It deploys the version with
+ * a traffic split (canary percent to it, the rest to the deployed model serving most traffic
+ * now), waits `bakeTime`, reads the new deployed model's Cloud Monitoring metrics over the bake
+ * (`prediction/online/error_count` over `prediction_count`, mean `prediction_latencies` of
+ * `latency_type = model`), then promotes it (100 %; after `terminationWait` and a second check
+ * the old deployed model is undeployed) or rolls back (undeploys the new one, 100 % back to the
+ * stable one, and the run fails with `CanaryRolledBack`). A first deployment takes all traffic.
+ * No data during a bake is not a breach (as a CloudWatch alarm with missing data does not fire).
+ * The workflow runs as `<prefix>-rollout`, with a project custom role of the six permissions its
+ * calls need and `roles/iam.serviceAccountUser` on the serving account only;
+ * `grantStartRollout(member)` lets a pipeline start it.
  *
  * What only a deploy can show: that the Vertex AI service agent exists (Google creates it when
  * the API is first used), that request-response logging writes with the granted role, and that
- * the region offers the chosen GPU.
+ * the region offers the chosen GPU. For the rollout: that the connectors accept the generated
+ * calls as written (the tests read the generated steps, nothing runs them), that the metric
+ * types and labels (`deployed_model_id`, `latency_type`) and the aligners hold as Google
+ * documents them, that the six permissions are all the calls need, and that a rollback restores
+ * the traffic split — nothing is deployed by this library's tests.
  *
  * @example
  * const endpoint = new ModelEndpoint(stack, 'Churn', {
@@ -391,6 +465,20 @@ export class ModelEndpoint extends ModelEndpointBase {
   /** {@inheritDoc IModelEndpoint.capture} */
   public readonly capture?: ModelEndpointCapture;
 
+  /**
+   * The canary rollout workflow (Vertex AI with `deployment`): start an execution with the
+   * argument `{"model": "projects/<p>/locations/<r>/models/<id>", "modelVersion": "<version>"}`.
+   */
+  public readonly rolloutWorkflow?: WorkflowsWorkflow;
+  /** `projects/<project>/locations/<region>/workflows/<name>` of the rollout workflow (with `deployment`). */
+  public readonly rolloutWorkflowId?: string;
+  /** The service account the rollout workflow runs as (with `deployment`). */
+  public readonly rolloutServiceAccount?: ServiceAccount;
+  /** The rollout workflow's source, as generated (JSON, which Workflows reads as YAML), with `deployment`. */
+  public readonly rolloutWorkflowSource?: string;
+  /** The canary settings in force, with `deployment`. */
+  public readonly rollout?: ModelEndpointRolloutSettings;
+
   /** Replicas kept running. */
   public readonly minReplicas: number;
   /** Replicas at most. */
@@ -422,6 +510,7 @@ export class ModelEndpoint extends ModelEndpointBase {
     [this.minReplicas, this.maxReplicas] = this.resolveReplicas(props.minReplicas, props.maxReplicas, accelerator === undefined ? undefined : props.accelerator?.nodeCount);
     const capture = this.resolveCapture(props);
     const iamGrants = resolveIamGrants(this, props.iam, (role) => this.iamRoleProblem(role));
+    const rollout = this.resolveRollout(props);
 
     this.servingAccount = new ServiceAccount(this, 'ServingAccount', {
       project: this.project,
@@ -462,6 +551,28 @@ export class ModelEndpoint extends ModelEndpointBase {
       this.vertexMachineSpec = resolveVertexMachineSpec(this.context, options.machineType);
       this.vertexEndpointId = options.endpointId ?? derivedVertexEndpointId(this.prefix);
       this.vertexEndpoint = createVertexEndpoint(this.context, options, this.vertexEndpointId, MODEL_ENDPOINT_WARNINGS.publicAccess);
+      if (rollout !== undefined) {
+        const created = createCanaryRollout(this.context, {
+          rollout: rollout.settings,
+          endpointId: this.vertexEndpointId,
+          endpointResourceName: this.vertexEndpoint.id,
+          machineSpec: this.vertexMachineSpec,
+          errorRateThreshold: rollout.errorRateThreshold,
+          modelLatencyThresholdMs: rollout.modelLatencyThresholdMs,
+          dependsOn: [this.vertexEndpoint],
+        });
+        this.rolloutWorkflow = created.workflow;
+        this.rolloutWorkflowId = created.workflow.id;
+        this.rolloutServiceAccount = created.serviceAccount;
+        this.rolloutWorkflowSource = created.source;
+        this.rollout = {
+          canaryPercent: rollout.settings.canaryPercent,
+          bakeTime: Duration.seconds(rollout.settings.bakeSeconds),
+          terminationWait: Duration.seconds(rollout.settings.terminationWaitSeconds),
+          errorRateAlarmThreshold: rollout.errorRateThreshold,
+          modelLatencyAlarmThreshold: Duration.seconds(rollout.modelLatencyThresholdMs / 1000),
+        };
+      }
     } else {
       this.cloudRunService = createCloudRunService(this.context, variant.options, MODEL_ENDPOINT_WARNINGS);
       for (const grant of iamGrants) {
@@ -492,6 +603,23 @@ export class ModelEndpoint extends ModelEndpointBase {
     resolveMember(this, member);
     return [this.grant(ACT_AS_ROLE, member, (scope, grantId) => new ServiceAccountIamMember(scope, grantId, {
       serviceAccountId: this.servingAccount.name, role: ACT_AS_ROLE, member,
+    }))];
+  }
+
+  /**
+   * Lets `member` (a delivery pipeline's production build) start the canary rollout workflow:
+   * `roles/workflows.invoker` on the project (the provider has no workflow-level IAM resource).
+   * @returns the IAM resources, to depend on
+   * @throws MlopsValidationError without `deployment` (no rollout workflow)
+   */
+  public grantStartRollout(member: string): ITerraformDependable[] {
+    if (this.rolloutWorkflow === undefined) {
+      throw new MlopsValidationError(this, 'grantStartRollout', member,
+        'an endpoint with deployment: ModelEndpointDeployment.canary(), which creates the rollout workflow');
+    }
+    resolveMember(this, member);
+    return [this.grant(START_ROLLOUT_ROLE, member, (scope, grantId) => new ProjectIamMember(scope, grantId, {
+      project: this.projectId(), role: START_ROLLOUT_ROLE, member,
     }))];
   }
 
@@ -594,6 +722,54 @@ export class ModelEndpoint extends ModelEndpointBase {
       throw new MlopsValidationError(this, 'maxReplicas', maxReplicas, `a whole number at least minReplicas (${minReplicas}) and at least 1`);
     }
     return [minReplicas, maxReplicas];
+  }
+
+  /**
+   * The canary rollout settings, or `undefined` without `deployment`.
+   *
+   * | given                                     | result                                             |
+   * |-------------------------------------------|----------------------------------------------------|
+   * | no deployment, no threshold               | no rollout workflow                                |
+   * | a threshold without deployment            | error: the levels are the rollout's                |
+   * | deployment on Cloud Run or VPC peering    | error: no traffic split between deployed models    |
+   * | deployment (Vertex AI, PSC or public)     | the workflow, with the thresholds or their defaults |
+   */
+  private resolveRollout(props: ModelEndpointProps): { settings: ResolvedCanaryRollout; errorRateThreshold: number; modelLatencyThresholdMs: number } | undefined {
+    const { deployment, errorRateAlarmThreshold: errorRate, modelLatencyAlarmThreshold: latency } = props;
+    if (deployment === undefined) {
+      for (const prop of ['errorRateAlarmThreshold', 'modelLatencyAlarmThreshold'] as const) {
+        if (props[prop] !== undefined) {
+          throw new MlopsValidationError(this, prop, props[prop], 'no value without deployment: the level rolls back a canary rollout (deployment: ModelEndpointDeployment.canary())');
+        }
+      }
+      return undefined;
+    }
+    if (!(deployment instanceof ModelEndpointDeployment)) {
+      throw new MlopsValidationError(this, 'deployment', deployment, 'ModelEndpointDeployment.canary({ size?, bakeTime?, terminationWait? })');
+    }
+    if (this.kind !== PlatformKind.VERTEX_AI) {
+      throw new MlopsValidationError(this, 'deployment', 'ModelEndpointDeployment.canary()',
+        'no deployment on Cloud Run: Terraform deploys the revisions, and the canary is the platform\'s traffic (ModelEndpointTraffic.canary(...))');
+    }
+    const variant = this.platform._variant();
+    if (variant.kind === PlatformKind.VERTEX_AI && variant.options.access === ModelEndpointVertexAccess.VPC_PEERING) {
+      throw new MlopsValidationError(this, 'deployment', 'ModelEndpointDeployment.canary()',
+        'no canary on a VPC-peered endpoint: private endpoints serve one model and cannot split traffic (use PRIVATE_SERVICE_CONNECT)');
+    }
+    const settings = unwrap(this, 'deployment', deployment._resolve());
+    const errorRateThreshold = errorRate ?? DEFAULT_ERROR_RATE_ALARM_THRESHOLD;
+    if (typeof errorRateThreshold !== 'number' || !(errorRateThreshold > 0 && errorRateThreshold <= 1)) {
+      throw new MlopsValidationError(this, 'errorRateAlarmThreshold', errorRate, 'a share of requests greater than 0 and at most 1 (0.01 is 1 %)');
+    }
+    let modelLatencyThresholdMs = DEFAULT_MODEL_LATENCY_ALARM_THRESHOLD_MS;
+    if (latency !== undefined) {
+      const ms = latency instanceof Duration ? latency.toSeconds() * 1000 : undefined;
+      if (ms === undefined || !Number.isFinite(ms) || ms < 1 || ms > 3_600_000) {
+        throw new MlopsValidationError(this, 'modelLatencyAlarmThreshold', ms === undefined ? latency : `${ms} ms`, 'a Duration from 1 millisecond to 1 hour (Duration.seconds(0.5), Duration.seconds(2))');
+      }
+      modelLatencyThresholdMs = ms;
+    }
+    return { settings, errorRateThreshold, modelLatencyThresholdMs };
   }
 
   private resolveCapture(props: ModelEndpointProps): CaptureTarget | undefined {

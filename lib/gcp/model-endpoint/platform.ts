@@ -3,7 +3,8 @@ import { Token } from '../cdktf';
 import { GCP_PROJECT_ID_RULE } from '../project';
 import { Size } from '../size';
 import { ModelEndpointCloudRunIngress, ModelEndpointCloudRunOptions, ModelEndpointTraffic } from './cloud-run';
-import { ENVIRONMENT_VARIABLE_NAME_RULE, VERTEX_DISPLAY_NAME_MAX_LENGTH, VERTEX_ENDPOINT_ID_RULE } from './private/names';
+import { CLOUD_RUN_CONTAINER_ENVIRONMENT, environmentProblems as limitEnvironmentProblems } from '../../core/limits';
+import { VERTEX_DISPLAY_NAME_MAX_LENGTH, VERTEX_ENDPOINT_ID_RULE } from './private/names';
 import { describeTargets, revisionSuffixProblems } from './private/validation';
 import { PLATFORM_OPTION_NAMES, PlatformKind, PlatformVariant } from './private/variant';
 import { ModelEndpointVertexAccess, ModelEndpointVertexAiOptions } from './vertex-ai';
@@ -169,22 +170,7 @@ function cloudRunProblems(options: ModelEndpointCloudRunOptions): ValidationProb
   return environmentProblems(options.environment);
 }
 
+/** The container's variables under Cloud Run's limits: C-identifier names, at most 1000, none of the names Cloud Run reserves (PORT, K_SERVICE, …). */
 function environmentProblems(environment: unknown): ValidationProblem[] {
-  if (environment === undefined) {
-    return [];
-  }
-  if (environment === null || typeof environment !== 'object' || Array.isArray(environment)) {
-    return [{ property: 'environment', value: environment, allowed: 'an object mapping variable names to values' }];
-  }
-  for (const [name, value] of Object.entries(environment)) {
-    const property = `environment[${JSON.stringify(name)}]`;
-    const problem = namingProblem(ENVIRONMENT_VARIABLE_NAME_RULE, name);
-    if (problem !== undefined) {
-      return [{ property, value: name, allowed: problem }];
-    }
-    if (typeof value !== 'string') {
-      return [{ property, value, allowed: 'a string value' }];
-    }
-  }
-  return [];
+  return limitEnvironmentProblems(CLOUD_RUN_CONTAINER_ENVIRONMENT, environment);
 }

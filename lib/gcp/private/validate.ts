@@ -7,6 +7,7 @@ import { MlopsValidationError, namingProblem, NamingRule, PathLike } from '../..
 import { Token } from '../cdktf';
 import { ICryptoKey } from '../crypto-key';
 import { iamMemberProblem } from './iam-members';
+import { isLocationRule, locationRuleProblem } from './regions';
 
 /** `value` when it follows `rule` or is an unresolved token; otherwise an error naming `property`. */
 export function resolveName(scope: PathLike, property: string, rule: NamingRule, value: unknown): string {
@@ -17,11 +18,12 @@ export function resolveName(scope: PathLike, property: string, rule: NamingRule,
 }
 
 /**
- * `value` when it follows `rule`; otherwise an error naming `property`. A token does not follow
+ * `value` when it follows `rule` (a location rule: is a location of its service's catalog, else
+ * the error names the closest one); otherwise an error naming `property`. A token does not follow
  * any rule, so it is refused with the rule's description.
  */
 export function resolveLiteralName(scope: PathLike, property: string, rule: NamingRule, value: unknown): string {
-  const problem = namingProblem(rule, value);
+  const problem = isLocationRule(rule) ? locationRuleProblem(rule, value) : namingProblem(rule, value);
   if (problem !== undefined) {
     throw new MlopsValidationError(scope, property, value, problem);
   }

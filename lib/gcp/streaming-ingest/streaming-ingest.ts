@@ -27,6 +27,7 @@ import { PUBSUB_METADATA_COLUMNS, streamingIngestSchemaProblems } from './privat
 import {
   ALERT_GRANULARITY_SECONDS, PUBSUB_DELIVERY_ATTEMPTS, PUBSUB_ID_RULE, PUBSUB_RETENTION_SECONDS,
 } from './private/limits';
+import { BIGQUERY_SCHEMA_TEXT, schemaTextProblems } from '../../core/limits';
 
 // ---------------------------------------------------------------------------------------------
 // Roles behind the grants.
@@ -487,6 +488,7 @@ export class StreamingIngest extends StreamingIngestBase {
       throw new MlopsValidationError(this, 'schema', schema, 'a TableSchema');
     }
     throwIfProblems(this, 'schema', schema.problems());
+    throwIfProblems(this, 'schema', schemaTextProblems(schema, BIGQUERY_SCHEMA_TEXT, Token.isUnresolved));
     throwIfProblems(this, 'schema', streamingIngestSchemaProblems(schema));
     return schema;
   }

@@ -24,12 +24,12 @@ let findings: AwsFinding[];
 let acknowledgments: AwsAcknowledgment[];
 let assembly: CloudAssembly;
 
-const env = { account: '111111111111', region: 'eu-west-1' };
+const env = { account: '111111111111', region: 'us-east-1' };
 
 function importedVpc(stack: Stack): ec2.IVpc {
   return ec2.Vpc.fromVpcAttributes(stack, 'Vpc', {
     vpcId: 'vpc-0123456789abcdef0',
-    availabilityZones: ['eu-west-1a', 'eu-west-1b'],
+    availabilityZones: ['us-east-1a', 'us-east-1b'],
     privateSubnetIds: ['subnet-0123456789abcdef0', 'subnet-0123456789abcdef1'],
   });
 }
@@ -122,12 +122,12 @@ test('the acknowledgments of a cluster with default props are exactly what canno
     .map((a) => `${a.at.slice('DefaultCluster/Gpus/'.length)} ${a.rule.replace(/^Annotation::/, '').replace(/:111111111111:|defaultcluster-gpus-[0-9a-f]{8}|<LakeZoneartifactsBucket[0-9A-F]+\.Arn>/g, (m) => (m.startsWith(':') ? ':ACCOUNT:' : m.startsWith('<') ? '<ARTIFACTS>' : 'NAME'))}`)
     .sort();
   const eni = (policy: string) => ['network-interface', 'security-group', 'subnet']
-    .map((type) => `${policy} AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:ec2:eu-west-1:ACCOUNT:${type}/*]`);
+    .map((type) => `${policy} AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:ec2:us-east-1:ACCOUNT:${type}/*]`);
   expect(acks).toEqual([
     ...eni('ExecutionRole/Policy'),
     'ExecutionRole/Policy AwsSolutions-IAM5[Resource::*]',
-    'ExecutionRole/Policy AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:logs:eu-west-1:ACCOUNT:log-group:/aws/sagemaker/Clusters/NAME/*:log-stream:*]',
-    'ExecutionRole/Policy AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:logs:eu-west-1:ACCOUNT:log-group:/aws/sagemaker/Clusters/NAME/*]',
+    'ExecutionRole/Policy AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:logs:us-east-1:ACCOUNT:log-group:/aws/sagemaker/Clusters/NAME/*:log-stream:*]',
+    'ExecutionRole/Policy AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:logs:us-east-1:ACCOUNT:log-group:/aws/sagemaker/Clusters/NAME/*]',
     'LifecycleScripts/Function NIST.800.53.R5-LambdaConcurrency',
     'LifecycleScripts/Function NIST.800.53.R5-LambdaDLQ',
     'LifecycleScripts/Policy AwsSolutions-IAM5[Resource::*]',
@@ -136,6 +136,6 @@ test('the acknowledgments of a cluster with default props are exactly what canno
     expect.stringMatching(/^SecurityGroup\/from DefaultClusterGpusSecurityGroup[0-9A-F]+:ALL TRAFFIC NIST\.800\.53\.R5-EC2RestrictedCommonPorts$/),
     ...eni('TrainingRole/Policy'),
     'TrainingRole/Policy AwsSolutions-IAM5[Resource::*]',
-    'TrainingRole/Policy AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:logs:eu-west-1:ACCOUNT:log-group:/aws/sagemaker/TrainingJobs:log-stream:*]',
+    'TrainingRole/Policy AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:logs:us-east-1:ACCOUNT:log-group:/aws/sagemaker/TrainingJobs:log-stream:*]',
   ].sort());
 });

@@ -5,16 +5,16 @@ import * as ecr from 'aws-cdk-lib/aws-ecr';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { GpuType } from 'mlops-constructs';
 import { DataLake, GpuTrainingCluster, GpuTrainingClusterProps } from 'mlops-constructs/aws';
-import { newDestroyableStack, newStack } from '../fixtures';
+import { GPU_REGION, newDestroyableStack, newStack } from '../fixtures';
 
 const H100_X8_X4 = { gpu: GpuType.H100, gpusPerNode: 8, nodeCount: 4 };
 
 /** A stack with a lake and an imported VPC of two private subnets. */
-function setup(stack: Stack = newStack()) {
+function setup(stack: Stack = newStack({}, GPU_REGION)) {
   const lake = new DataLake(stack, 'Lake');
   const vpc = ec2.Vpc.fromVpcAttributes(stack, 'Vpc', {
     vpcId: 'vpc-0123456789abcdef0',
-    availabilityZones: ['eu-west-1a', 'eu-west-1b'],
+    availabilityZones: ['us-east-1a', 'us-east-1b'],
     privateSubnetIds: ['subnet-0123456789abcdef0', 'subnet-0123456789abcdef1'],
   });
   return { stack, lake, vpc };
@@ -205,14 +205,14 @@ describe('HyperPod cluster', () => {
       KeyPolicy: { Statement: Match.arrayWith([Match.objectLike({
         Sid: 'FsxLustreDataRepositoryImport',
         Action: ['kms:Decrypt', 'kms:DescribeKey'],
-        Condition: Match.objectLike({ StringEquals: { 'kms:CallerAccount': '111111111111', 'kms:ViaService': 's3.eu-west-1.amazonaws.com' } }),
+        Condition: Match.objectLike({ StringEquals: { 'kms:CallerAccount': '111111111111', 'kms:ViaService': 's3.us-east-1.amazonaws.com' } }),
       })]) },
     });
   });
 
   test('removalPolicy DESTROY reaches the key and the file system, with the app\'s opt-in only', () => {
     expect(build({ removalPolicy: RemovalPolicy.DESTROY })).toThrow(/\[TestStack\/Gpus\] invalid removalPolicy: "DESTROY"\. Allowed: .*allowDataDestruction/);
-    const { template } = cluster({ removalPolicy: RemovalPolicy.DESTROY, fileSystem: {} }, newDestroyableStack());
+    const { template } = cluster({ removalPolicy: RemovalPolicy.DESTROY, fileSystem: {} }, newDestroyableStack(GPU_REGION));
     const t = template();
     t.hasResource('AWS::KMS::Key', { Properties: Match.objectLike({ Description: Match.stringLikeRegexp('^GPU training cluster') }), DeletionPolicy: 'Delete' });
     t.hasResource('AWS::FSx::FileSystem', { DeletionPolicy: 'Delete' });
@@ -275,7 +275,7 @@ describe('training job profile', () => {
     const { template } = cluster({ inputZones: ['raw', 'curated'] }, undefined);
     const lakeGrants = JSON.stringify(Object.values(template().findResources('AWS::IAM::ManagedPolicy', { Properties: { Roles: [{ Ref: Match.stringLikeRegexp('^GpusTrainingRole') }], Description: Match.stringLikeRegexp('^Grants of data lake') } }))[0]);
     expect(lakeGrants).toMatch(/LakeZonerawBucket/);
-    const stack = newStack();
+    const stack = newStack({}, GPU_REGION);
     const s = setup(stack);
     new GpuTrainingCluster(stack, 'Gpus', { lake: s.lake, vpc: s.vpc, accelerator: H100_X8_X4, hyperPod: false, imageRepositories: [ecr.Repository.fromRepositoryName(stack, 'Repo', 'acme/trainer')] });
     Template.fromStack(stack).hasResourceProperties('AWS::IAM::ManagedPolicy', {
@@ -295,7 +295,7 @@ describe('training job profile', () => {
     t.hasResourceProperties('AWS::IAM::ManagedPolicy', {
       Roles: [{ Ref: Match.stringLikeRegexp('^Pipeline') }],
       PolicyDocument: { Statement: [
-        Match.objectLike({ Action: ['sagemaker:CreateTrainingJob', 'sagemaker:DescribeTrainingJob', 'sagemaker:StopTrainingJob', 'sagemaker:AddTags'], Resource: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':sagemaker:eu-west-1:111111111111:training-job/*']] } }),
+        Match.objectLike({ Action: ['sagemaker:CreateTrainingJob', 'sagemaker:DescribeTrainingJob', 'sagemaker:StopTrainingJob', 'sagemaker:AddTags'], Resource: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':sagemaker:us-east-1:111111111111:training-job/*']] } }),
         Match.objectLike({ Action: 'iam:PassRole', Resource: { 'Fn::GetAtt': [Match.stringLikeRegexp('^GpusTrainingRole'), 'Arn'] }, Condition: { StringEquals: { 'iam:PassedToService': 'sagemaker.amazonaws.com' } } }),
       ] },
     });

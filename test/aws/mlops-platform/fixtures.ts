@@ -10,7 +10,7 @@ import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { Construct, IConstruct } from 'constructs';
 import * as awsLibrary from 'mlops-constructs/aws';
-import { createLevelStack, MlopsLevelStack } from '../../../examples/aws/levels';
+import { createLevelStack, MlopsLevelStack, SYNTH_CONTEXT } from '../../../examples/aws/levels';
 
 /** The environment of the test stacks. */
 export const env = { account: '111111111111', region: 'eu-west-1' };
@@ -44,7 +44,7 @@ export function levelStack(level: number, options: { stackName?: string; approve
   const stackName = options.stackName ?? GROWN;
   const key = JSON.stringify([level, stackName, options.approved === true, options.fingerprint ?? GROWN_FINGERPRINT]);
   if (!stacks.has(key)) {
-    const app = new App({ context: options.approved ? approvedContext(stackName) : {} });
+    const app = new App({ context: { ...SYNTH_CONTEXT, ...(options.approved ? approvedContext(stackName) : {}) } });
     stacks.set(key, new MlopsLevelStack(app, stackName, { level, env, featureFingerprint: options.fingerprint ?? GROWN_FINGERPRINT }));
   }
   return stacks.get(key)!;
@@ -79,6 +79,28 @@ export function libraryClassesUnder(root: IConstruct): string[] {
   return [...names].sort();
 }
 
+/**
+ * The library's construct classes of a platform: those under it, and (from level 2) those in the
+ * stacks it adds to the delivery stages (its endpoints), by name.
+ */
+export function platformClasses(platform: awsLibrary.MlopsPlatform): string[] {
+  return [...new Set([platform, ...platform.servingStacks].flatMap((root) => libraryClassesUnder(root)))].sort();
+}
+
+/** The serving stack the platform of `stack` adds to its `Staging` or `Production` stage (level ≥ 2, approved). */
+export function servingStackOf(stack: MlopsLevelStack, stage: 'Staging' | 'Production'): Stack {
+  const found = stack.platform.servingStacks.find((s) => s.stackName === `${stack.stackName}-${stage}-Serving`);
+  if (found === undefined) {
+    throw new Error(`no ${stage} serving stack in ${stack.stackName}`);
+  }
+  return found;
+}
+
+/** The templates of a level stack and of every stack in its delivery stages (from level 2: the applications and the endpoints). */
+export function levelTemplates(stack: Stack): ReturnType<typeof templateOf>[] {
+  return [stack, ...stack.node.findAll().filter((c): c is Stack => Stack.isStack(c) && c !== stack)].map((s) => templateOf(s));
+}
+
 /** The synthesized template of a stack, as JSON. */
 export function templateOf(stack: Stack): { Resources: Record<string, { Type: string; Properties?: unknown }> } {
   return templateFor(stack).toJSON() as { Resources: Record<string, { Type: string; Properties?: unknown }> };
@@ -89,7 +111,7 @@ const references = new Map<number, Stack>();
 /** The reference stack `MlopsLevel<level>Aws` in an app of its own (built once per test file). */
 export function referenceStack(level: number): Stack {
   if (!references.has(level)) {
-    references.set(level, createLevelStack(new App(), level));
+    references.set(level, createLevelStack(new App({ context: { ...SYNTH_CONTEXT } }), level));
   }
   return references.get(level)!;
 }

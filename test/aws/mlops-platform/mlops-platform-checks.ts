@@ -2,13 +2,14 @@
  * The checks every AWS construct passes, for MlopsPlatform: zero findings from the CloudFormation
  * validator (errors and warnings) and from cdk-nag AwsSolutions and NIST 800-53 rev 5 on each
  * level's stack with an approved model version in the context, so that the endpoint is in the
- * checked template (`npm run synth` checks the reference stacks, which have none yet).
+ * checked templates — the level stack's at levels 0 and 1, the stages' serving stacks from level 2
+ * (`npm run synth` checks the reference stacks, which have none yet).
  *
  * One checked synth for the whole file. Stacks: `Level<N>` for each level this build composes, in a
  * concrete environment; and the Canary (see checkedSynth).
  */
 import { CloudAssembly } from 'aws-cdk-lib/cx-api';
-import { AWS_LEVELS, MlopsLevelStack } from '../../../examples/aws/levels';
+import { AWS_LEVELS, MlopsLevelStack, SYNTH_CONTEXT } from '../../../examples/aws/levels';
 import { AwsFinding, checkedSynth, findingsUnder, formatFindings } from '../../../tools/checks/aws-checks';
 import { approvedContext, env } from './fixtures';
 
@@ -25,7 +26,7 @@ let findings: AwsFinding[];
 let assembly: CloudAssembly;
 
 beforeAll(() => {
-  const context = Object.assign({}, ...STACKS.map((name) => approvedContext(name)));
+  const context = Object.assign({ ...SYNTH_CONTEXT }, ...STACKS.map((name) => approvedContext(name)));
   ({ assembly, findings } = checkedSynth((app) => {
     AWS_LEVELS.forEach((level, i) => new MlopsLevelStack(app, STACKS[i], { level, env, featureFingerprint: FINGERPRINTS[STACKS[i]] }));
   }, { context }));
@@ -42,14 +43,21 @@ test('the checked stacks hold what they are meant to check: the endpoint from le
   expect(types('Level3').filter((t) => t === 'AWS::StepFunctions::StateMachine')).toHaveLength(2);
 });
 
-test.each(['Staging', 'Production'].flatMap((stage) => STACKS.slice(2).map((stack) => `${stack}/${stage}`)))('%s (the delivered application) has zero findings', (path) => {
+test.each(['Staging', 'Production'].flatMap((stage) => STACKS.slice(2).map((stack) => `${stack}/${stage}`)))('%s (the delivered application, and the platform\'s endpoint of that stage) has zero findings', (path) => {
+  const [stack, stage] = path.split('/');
+  const serving = assembly.stacksRecursively.find((s) => s.stackName === `${stack}-${stage}-Serving`);
+  expect(Object.values((serving!.template as { Resources: Record<string, { Type: string }> }).Resources).map((r) => r.Type)).toContain('AWS::SageMaker::Endpoint');
   expect(formatFindings(findingsUnder(findings, path))).toBe('');
   expect(findings.some((f) => f.constructPaths.some((p) => p.startsWith('Canary/')))).toBe(true);
 });
 
-test.each(STACKS)('%s (with its endpoint) has zero findings, errors and warnings', (stack) => {
+test.each(STACKS)('%s (with its endpoint, or from level 2 its endpoints in the stages) has zero findings, errors and warnings', (stack) => {
   const types = Object.values((assembly.getStackByName(stack).template as { Resources: Record<string, { Type: string }> }).Resources).map((r) => r.Type);
-  expect(types).toContain('AWS::SageMaker::Endpoint');
+  if (['Level0', 'Level1'].includes(stack)) {
+    expect(types).toContain('AWS::SageMaker::Endpoint');
+  } else {
+    expect(types).not.toContain('AWS::SageMaker::Endpoint');
+  }
   expect(formatFindings(findingsUnder(findings, stack))).toBe('');
 });
 

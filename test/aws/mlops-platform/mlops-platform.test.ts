@@ -6,26 +6,31 @@
 import { App, Stack, Stage } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as ecr from 'aws-cdk-lib/aws-ecr';
 import { maturityLevelCapabilities, maturityLevelConstructs, MlopsValidationError, TrainingPipelineSpec } from 'mlops-constructs';
 import { MLOPS_PLATFORM_WARNINGS, MlopsPlatform, MlopsPlatformProps } from 'mlops-constructs/aws';
-import { AWS_LEVELS } from '../../../examples/aws/levels';
+import { AWS_LEVELS, createLevelStack, REPOSITORY_CONTEXT } from '../../../examples/aws/levels';
 import { churnRetraining, churnTraining } from '../../../examples/schemas';
 import { awsStatefulIds } from '../../../tools/stateful';
-import { env, GROWN, groupOf, levelStack, libraryClassesUnder, referenceStack, templateFor, templateOf } from './fixtures';
+import { env, GROWN, groupOf, levelStack, libraryClassesUnder, platformClasses, referenceStack, servingStackOf, templateFor, templateOf } from './fixtures';
 
 jest.setTimeout(60_000);
 
 describe('the construct tree of each level is its definition', () => {
   test.each(AWS_LEVELS.map((l) => [l]))('level %i, with an approved version: exactly maturityLevelConstructs(level)', (level) => {
     const stack = levelStack(level, { approved: true });
-    expect(libraryClassesUnder(stack.platform)).toEqual([...maturityLevelConstructs(level)].sort());
+    expect(platformClasses(stack.platform)).toEqual([...maturityLevelConstructs(level)].sort());
+    // From level 2 the endpoints are in the delivery stages' stacks, not under the platform.
+    expect(stack.platform.servingStacks.map((s) => s.stackName)).toEqual(level >= 2 ? ['Grown-Staging-Serving', 'Grown-Production-Serving'] : []);
+    expect(libraryClassesUnder(stack.platform).includes('ModelEndpoint')).toBe(level < 2);
     expect(stack.platform.capabilities).toEqual(maturityLevelCapabilities(level));
     expect(stack.platform.level).toBe(level);
   });
 
   test.each(AWS_LEVELS.map((l) => [l]))('level %i, before a version is approved: everything but the endpoint (and the drift monitor that reads its capture), and a warning saying so', (level) => {
     const stack = levelStack(level);
-    expect(libraryClassesUnder(stack.platform)).toEqual(maturityLevelConstructs(level).filter((c) => c !== 'ModelEndpoint' && c !== 'DriftMonitor').sort());
+    expect(platformClasses(stack.platform)).toEqual(maturityLevelConstructs(level).filter((c) => c !== 'ModelEndpoint' && c !== 'DriftMonitor').sort());
+    expect(stack.platform.servingStacks).toEqual([]);
     expect(stack.platform.driftMonitor).toBeUndefined();
     expect(stack.platform.endpoint).toBeUndefined();
     Annotations.fromStack(stack).hasWarning('/Grown/Platform', Match.stringLikeRegexp(`No endpoint yet.*-c mlops-constructs:approvedModelPackage:${groupOf(GROWN)}=`));
@@ -35,12 +40,16 @@ describe('the construct tree of each level is its definition', () => {
   test('children have the fixed ids of the design', () => {
     const platform = levelStack(3, { approved: true }).platform;
     expect(platform.node.children.map((c) => c.node.id).filter((id) => /^[A-Z]/.test(id)).sort())
-      .toEqual(['Delivery', 'Drift', 'Endpoint', 'Features', 'Ingest', 'Lake', 'Pipeline', 'Registry', 'ServingImages', 'Training']);
+      .toEqual(['Delivery', 'Drift', 'Features', 'Ingest', 'Lake', 'Pipeline', 'Registry', 'ServingLake', 'Training']);
+    expect(levelStack(1, { approved: true }).platform.node.children.map((c) => c.node.id).filter((id) => /^[A-Z]/.test(id)).sort())
+      .toEqual(['Endpoint', 'Features', 'Ingest', 'Lake', 'Pipeline', 'Registry', 'ServingImages', 'Training']);
     expect(platform.deliveryPipeline!.node.id).toBe('Delivery');
     expect(platform.driftMonitor!.node.id).toBe('Drift');
     expect(platform.lake.node.id).toBe('Lake');
     expect(platform.registry.node.id).toBe('Registry');
     expect(platform.endpoint!.node.id).toBe('Endpoint');
+    expect(platform.endpoint!.node.path).toBe('Grown/Production/PlatformServing/Endpoint');
+    expect(platform.stagingEndpoint!.node.path).toBe('Grown/Staging/PlatformServing/Endpoint');
     expect(platform.ingest!.node.id).toBe('Ingest');
     expect(platform.featureStore!.node.id).toBe('Features');
     expect(platform.trainingCluster!.node.id).toBe('Training');
@@ -51,11 +60,20 @@ describe('the construct tree of each level is its definition', () => {
 describe('growing a level replaces no stateful resource', () => {
   const pairs = AWS_LEVELS.slice(0, -1).map((l) => [l, l + 1]);
 
-  test.each(pairs)('in one stack, level %i → %i: every stateful logical id stays, with the same type and properties', (from, to) => {
+  test.each(pairs)('in one stack, level %i → %i: every stateful logical id stays, with the same type and properties (but the endpoint\'s, which moves into the production stage at 1 → 2)', (from, to) => {
     for (const approved of [false, true]) {
       const before = templateOf(levelStack(from, { approved }));
       const after = templateOf(levelStack(to, { approved }));
       const ids = awsStatefulIds(before);
+      if (from === 1 && approved) {
+        // The endpoint's key and container log group (retained when they leave the platform's stack)
+        // are created again in the production serving stack; the lake, registry, stream and
+        // feature groups stay.
+        const moved = Object.keys(ids).filter((id) => id.startsWith('PlatformEndpoint'));
+        expect(moved.map((id) => ids[id]).sort()).toEqual(['AWS::KMS::Key', 'AWS::Logs::LogGroup']);
+        moved.forEach((id) => delete ids[id]);
+        expect(Object.values(awsStatefulIds(templateFor(servingStackOf(levelStack(to, { approved }), 'Production')).toJSON())).sort()).toEqual(['AWS::KMS::Key', 'AWS::Logs::LogGroup']);
+      }
       expect(Object.keys(ids).length).toBeGreaterThan(from === 0 ? 5 : 10);
       for (const [id, type] of Object.entries(ids)) {
         expect({ id, type: after.Resources[id]?.Type }).toEqual({ id, type });
@@ -86,6 +104,27 @@ describe('the reference stacks', () => {
       const { Mappings: _mappings, ...rest } = template;
       expect(JSON.stringify(rest)).not.toMatch(/[:"\\]\d{12}[:"\\]/);
     }
+  });
+
+  test('without the repository context, levels 2 and 3 carry an error naming the prop and the command (so `cdk deploy` refuses them); levels 0 and 1 in the same app have none', () => {
+    const app = new App();
+    const stacks = AWS_LEVELS.map((level) => createLevelStack(app, level));
+    for (const stack of stacks) {
+      const errors = Annotations.fromStack(stack).findError('*', Match.anyValue());
+      if (stack.platform.level < 2) {
+        expect(errors).toEqual([]);
+      } else {
+        expect(errors.map((e) => e.entry.data)).toEqual([expect.stringMatching(new RegExp(
+          `^${stack.stackName} is level ${stack.platform.level}: its delivery pipeline needs delivery\\.repository.*`
+          + `npx cdk deploy ${stack.stackName} -c ${REPOSITORY_CONTEXT}=<owner>/<name>`))]);
+      }
+    }
+    // With the context, no error, and the pipeline builds that repository.
+    const given = createLevelStack(new App({ context: { [REPOSITORY_CONTEXT]: 'octo-org/churn-app' } }), 2);
+    expect(Annotations.fromStack(given).findError('*', Match.anyValue())).toEqual([]);
+    templateFor(given).hasResourceProperties('AWS::CodePipeline::Pipeline', {
+      Stages: Match.arrayWith([Match.objectLike({ Actions: [Match.objectLike({ Configuration: Match.objectLike({ FullRepositoryId: 'octo-org/churn-app' }) })] })]),
+    });
   });
 
   test('level 0 has no network; level 1 has isolated subnets, an S3 gateway endpoint, no NAT and flow logs', () => {
@@ -125,10 +164,31 @@ describe('the endpoint follows the level', () => {
     });
   });
 
-  test('level 2: two instances, a canary of one rolled back by the endpoint\'s alarms; every approved version re-runs the delivery pipeline', () => {
-    const t = templateFor(levelStack(2, { approved: true }));
-    t.hasResourceProperties('AWS::SageMaker::EndpointConfig', { ProductionVariants: [Match.objectLike({ InstanceType: 'ml.m5.large', InitialInstanceCount: 2 })] });
-    t.hasResourceProperties('AWS::SageMaker::Endpoint', {
+  test('level 2: the endpoint is in the delivery stages — staging serverless, then (after the approval) production on two instances, a canary of one rolled back by the endpoint\'s alarms; every approved version re-runs the delivery pipeline', () => {
+    const stack = levelStack(2, { approved: true });
+    const t = templateFor(stack);
+    t.resourceCountIs('AWS::SageMaker::Endpoint', 0);
+    const staging = templateFor(servingStackOf(stack, 'Staging'));
+    staging.hasResourceProperties('AWS::SageMaker::Endpoint', { EndpointName: 'grown-serving-staging' });
+    staging.hasResourceProperties('AWS::SageMaker::EndpointConfig', { ProductionVariants: [Match.objectLike({ ServerlessConfig: { MemorySizeInMB: 2048, MaxConcurrency: 5 } })] });
+    staging.hasResourceProperties('AWS::SageMaker::Model', {
+      PrimaryContainer: { ModelPackageName: { 'Fn::Join': ['', Match.arrayWith([Match.stringLikeRegexp(`:model-package/${groupOf(GROWN)}/3$`)])] } },
+    });
+    const production = templateFor(servingStackOf(stack, 'Production'));
+    production.hasResourceProperties('AWS::SageMaker::Endpoint', { EndpointName: 'grown-serving' });
+    production.hasResourceProperties('AWS::SageMaker::EndpointConfig', {
+      ProductionVariants: [Match.objectLike({ InstanceType: 'ml.m5.large', InitialInstanceCount: 2 })],
+      DataCaptureConfig: Match.objectLike({ DestinationS3Uri: { 'Fn::Join': ['', ['s3://', { 'Fn::ImportValue': 'grown-lake-raw-bucket' }, '/captures/grown-serving/']] }, KmsKeyId: { 'Fn::ImportValue': 'grown-lake-key-arn' } }),
+    });
+    // The platform's stack exports what the serving stacks import.
+    expect(Object.values(t.toJSON().Outputs as Record<string, { Export?: { Name: string } }>).map((o) => o.Export?.Name).filter(Boolean).sort())
+      .toEqual(['grown-lake-artifacts-bucket', 'grown-lake-curated-bucket', 'grown-lake-key-arn', 'grown-lake-raw-bucket']);
+    // The pipeline: the platform's stack (self-mutation) first, then each stage's serving stack; production after the approval.
+    const pipeline = Object.values(t.findResources('AWS::CodePipeline::Pipeline'))[0].Properties as { Stages: { Name: string; Actions: { Configuration?: { StackName?: string } }[] }[] };
+    const deploys = pipeline.Stages.map((st) => [st.Name, [...new Set(st.Actions.map((a) => a.Configuration?.StackName).filter(Boolean))].sort()]);
+    expect(deploys).toEqual([['Source', []], ['Build', []], ['UpdatePipeline', []],
+      ['Staging', ['Grown-Staging', 'Grown-Staging-Serving']], ['ApproveProduction', []], ['Production', ['Grown-Production', 'Grown-Production-Serving']]]);
+    production.hasResourceProperties('AWS::SageMaker::Endpoint', {
       DeploymentConfig: Match.objectLike({
         BlueGreenUpdatePolicy: Match.objectLike({ TrafficRoutingConfiguration: Match.objectLike({ Type: 'CANARY', CanarySize: { Type: 'INSTANCE_COUNT', Value: 1 } }) }),
         AutoRollbackConfiguration: { Alarms: Match.arrayWith([Match.objectLike({})]) },
@@ -149,14 +209,23 @@ describe('the endpoint follows the level', () => {
     const drift = machines.find(([id]) => id !== pipelineId)!;
     expect(JSON.stringify(drift[1].Properties.DefinitionString)).toContain(pipelineId);
     expect(JSON.stringify(drift[1].Properties.DefinitionString)).toContain('states:startExecution');
-    t.hasResourceProperties('AWS::Glue::Table', { TableInput: Match.objectLike({ Name: 'churn_requests_capture', StorageDescriptor: Match.objectLike({ Location: Match.objectLike({}) }) }) });
+    // Over the production endpoint's capture (in the production stage's stack), in the platform's own raw zone.
+    t.hasResourceProperties('AWS::Glue::Table', { TableInput: Match.objectLike({ Name: 'churn_requests_capture', StorageDescriptor: Match.objectLike({
+      Location: { 'Fn::Join': ['', ['s3://', { Ref: Match.stringLikeRegexp('^PlatformLakeZonerawBucket') }, '/captures/grown-serving/grown-serving/AllTraffic/']] },
+    }) }) });
+    expect(stack.platform.endpoint!.endpointName).toBe('grown-serving');
+    expect(stack.platform.endpoint!.captureLocation!.prefix).toBe('captures/grown-serving/');
     expect(stack.platform.pipeline!.stateMachine).toBeDefined();
     expect(churnRetraining.promotion.automatic).toBe(true);
   });
 
-  test('the level-3 stack stays under 250 resources (CloudFormation allows 500)', () => {
-    const count = Object.keys(templateOf(levelStack(3, { approved: true })).Resources).length;
+  test('the level-3 stack stays under 250 resources (CloudFormation allows 500), and so does each stack it adds to the stages', () => {
+    const stack = levelStack(3, { approved: true });
+    const count = Object.keys(templateOf(stack).Resources).length;
     expect(count).toBeLessThan(250);
+    for (const serving of stack.platform.servingStacks) {
+      expect(Object.keys(templateOf(serving).Resources).length).toBeLessThan(50);
+    }
     expect(count).toBeGreaterThan(100);
   });
 
@@ -257,6 +326,29 @@ describe('bad input is a synth-time error naming the path, the property, the val
       vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED },
       delivery: { repository: 'not a repository', connectionArn: 'arn:aws:codeconnections:eu-west-1:111111111111:connection/7d2469ff-514a-4e4f-9003-5ca4a43cdc41', staging: stage('Staging'), production: stage('Production'), allowSharedEnvironment: true },
     })).toThrow(/\[TestStack\/Platform\/Delivery\] invalid repository: "not a repository"/);
+  });
+
+  test('from level 2, a serving image repository the platform\'s stack creates (the stages\' stacks cannot reference it)', () => {
+    const stack = new Stack(new App({ context: { [`mlops-constructs:approvedModelPackage:p-churn`]: `arn:aws:sagemaker:${env.region}:${env.account}:model-package/p-churn/1` } }), 'TestStack', { env });
+    const stage = (id: string) => {
+      const s = new Stage(stack, id);
+      new Stack(s, 'App');
+      return s;
+    };
+    const e = (() => {
+      try {
+        new MlopsPlatform(stack, 'Platform', {
+          level: 2, prefix: 'p', training: churnTraining, vpc: vpcOf(stack), vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED },
+          servingImageRepository: new ecr.Repository(stack, 'Images'),
+          delivery: { repository: 'octo-org/ml', connectionArn: 'arn:aws:codeconnections:eu-west-1:111111111111:connection/7d2469ff-514a-4e4f-9003-5ca4a43cdc41', staging: stage('Staging'), production: stage('Production'), allowSharedEnvironment: true },
+        });
+      } catch (err) {
+        return err as MlopsValidationError;
+      }
+      throw new Error('no error');
+    })();
+    expect(e).toBeInstanceOf(MlopsValidationError);
+    expectError(e, 'servingImageRepository', /an imported repository.*delivery stages/);
   });
 
   test('no props, from JavaScript', () => {

@@ -318,13 +318,14 @@ describe('ModelEndpoint capacity', () => {
   });
 
   test('an accelerator family without a documented storage fact gets no volume key and a warning, unless told', () => {
-    const unknown = endpointWith({ capacity: ModelEndpointCapacity.instances({ instanceType: 'ml.g6.xlarge' }) });
+    // inf1 rather than g6: the stack is in eu-west-1, where EC2 sells no g6 (the instance-type catalog refuses it there).
+    const unknown = endpointWith({ capacity: ModelEndpointCapacity.instances({ instanceType: 'ml.inf1.xlarge' }) });
     expect(onlyResource(unknown.template, 'AWS::SageMaker::EndpointConfig').Properties.KmsKeyId).toBeUndefined();
-    Annotations.fromStack(unknown.stack).hasWarning('/TestStack/Endpoint', Match.stringLikeRegexp(`ml.g6.xlarge: no documented instance-storage fact.*${MODEL_ENDPOINT_WARNINGS.instanceStorageUnknown}`));
+    Annotations.fromStack(unknown.stack).hasWarning('/TestStack/Endpoint', Match.stringLikeRegexp(`ml.inf1.xlarge: no documented instance-storage fact.*${MODEL_ENDPOINT_WARNINGS.instanceStorageUnknown}`));
     const inferentia = endpointWith({ capacity: ModelEndpointCapacity.instances({ instanceType: 'ml.inf2.xlarge' }) });
     expect(onlyResource(inferentia.template, 'AWS::SageMaker::EndpointConfig').Properties.KmsKeyId).toBeUndefined();
     Annotations.fromStack(inferentia.stack).hasWarning('/TestStack/Endpoint', Match.stringLikeRegexp('ml.inf2.xlarge: no documented instance-storage fact'));
-    const told = endpointWith({ capacity: ModelEndpointCapacity.instances({ instanceType: 'ml.g6.xlarge', localInstanceStorage: false }) });
+    const told = endpointWith({ capacity: ModelEndpointCapacity.instances({ instanceType: 'ml.inf1.xlarge', localInstanceStorage: false }) });
     expect(onlyResource(told.template, 'AWS::SageMaker::EndpointConfig').Properties.KmsKeyId).toBeDefined();
     Annotations.fromStack(told.stack).hasNoWarning('*', Match.stringLikeRegexp('instance-storage fact'));
   });

@@ -3,7 +3,7 @@
  * order, tests before any apply, approval on production), the model-announcement trigger, the
  * Terraform state bucket, the deployers' least-privilege grants, and Cloud Deploy for Cloud Run.
  */
-import { TerraformStack } from 'cdktf';
+import { TerraformStack, TerraformVariable } from 'cdktf';
 import { DELIVERY_PIPELINE_WARNINGS, DeliveryPipeline, GcpChecks, ModelRegistry, ProductionApproval } from 'mlops-constructs/gcp';
 import { newStack, Synth } from '../support';
 import { platform } from '../training-pipeline/fixtures';
@@ -249,4 +249,35 @@ test('bucketPrefix names the buckets (global names) apart from the prefix, and t
   expect(synth.at('google_storage_bucket_iam_member', 'Delivery/Access/Staging/State').condition.expression).toContain('buckets/acme-ml-ci-delivery-tfstate/objects/staging/');
   expect(synth.at('google_service_account', 'Delivery/StagingServiceAccount').account_id).toBe('acme-ml-staging');
   expect(() => delivery(newStack(), { bucketPrefix: 'Acme' })).toThrow(/invalid bucketPrefix: "Acme"/);
+});
+
+test('a repository given as a Terraform variable: Terraform splits out its name, the remote interpolates it, and synth leaves its check to the variable', () => {
+  const stack = newStack();
+  const repository = new TerraformVariable(stack, 'repository', { type: 'string' }).stringValue;
+  const d = delivery(stack, { repository, cloudRunDelivery: {} });
+  const synth = new Synth(stack);
+  expect(synth.at('google_cloudbuildv2_repository', 'Delivery/Repository')).toMatchObject({
+    name: '${element(split("/", var.repository), 1)}',
+    remote_uri: 'https://github.com/${var.repository}.git',
+  });
+  expect(synth.at('google_cloudbuild_trigger', 'Delivery/StagingTrigger').description).toBe(
+    'Pushes to ${var.repository} ^main$: install, test, synth, plan and apply staging, then promote.');
+  expect(d.repositoryName).toBe(repository);
+  // Every name is the same as with a literal repository: none is derived from it.
+  const literal = newStack();
+  delivery(literal, { cloudRunDelivery: {} });
+  const namesOf = (s: TerraformStack): Record<string, unknown> => {
+    const doc = JSON.parse(JSON.stringify(s.toTerraform()));
+    const out: Record<string, unknown> = {};
+    for (const [type, byName] of Object.entries<Record<string, any>>(doc.resource)) {
+      for (const [name, config] of Object.entries(byName)) {
+        if (type !== 'google_cloudbuildv2_repository') {
+          out[`${type}.${name}`] = config.name ?? config.account_id ?? config.repository_id;
+        }
+      }
+    }
+    return out;
+  };
+  expect(Object.keys(namesOf(literal)).length).toBeGreaterThan(10);
+  expect(namesOf(stack)).toEqual(namesOf(literal));
 });

@@ -9,7 +9,7 @@ import { Construct, IConstruct } from 'constructs';
 import * as gcp from 'mlops-constructs/gcp';
 import { FeatureGroupSpec, maturityLevelCapabilities, maturityLevelConstructs, MlopsValidationError } from 'mlops-constructs';
 import { MlopsPlatform, MlopsPlatformProps } from 'mlops-constructs/gcp';
-import { CONNECTION_CONTEXT, createLevelStack, DEFAULT_REPOSITORY, levelApis, LEVEL_PROJECT_PATTERN, LEVEL_REGION_PATTERN, REPOSITORY_CONTEXT } from '../../../examples/gcp/levels';
+import { createLevelStack, levelApis, LEVEL_PROJECT_PATTERN, LEVEL_REGION_PATTERN } from '../../../examples/gcp/levels';
 import { churnRetraining, churnTraining, orders } from '../../../examples/schemas';
 import { gcpStatefulIds, GCP_STATEFUL_TYPES } from '../../../tools/stateful';
 import { newStack, Synth } from '../support';
@@ -169,15 +169,13 @@ describe('growing a level replaces no stateful resource (reference stacks)', () 
 });
 
 describe('the reference stacks', () => {
-  test.each([0, 1, 2, 3])('level %i: project and region are validated variables; the provider and every child use them; no literal project or region', (level) => {
+  test.each([0, 1, 2, 3])('level %i: project and region (from level 2 also the repository and its connection) are validated variables; the provider and every child use them; no literal project, region or repository', (level) => {
     const doc = levelDocument(level);
-    expect(Object.keys(doc.variable).sort()).toEqual(['project', 'region']);
+    expect(Object.keys(doc.variable).sort()).toEqual(level >= 2 ? ['connection', 'project', 'region', 'repository'] : ['project', 'region']);
     expect(doc.variable.project.validation[0].condition).toContain(LEVEL_PROJECT_PATTERN);
     expect(doc.variable.region.validation[0].condition).toContain(LEVEL_REGION_PATTERN);
     expect(doc.provider.google[0]).toMatchObject({ project: '${var.project}', region: '${var.region}' });
-    // The one value a level-2 or level-3 user must name is the app's repository (context
-    // mlops-constructs:repository); its default, the example's own layout, is the only literal.
-    const text = JSON.stringify(doc.resource).split(DEFAULT_REPOSITORY).join('<repository>');
+    const text = JSON.stringify(doc.resource);
     for (const placeholder of ['acme', 'example', 'my-project', 'us-central1', 'europe-west4']) {
       expect(text).not.toContain(placeholder);
     }
@@ -214,12 +212,13 @@ describe('the reference stacks', () => {
     }
   });
 
-  test('levels 2 and 3 build the repository named in the context (default: the example\'s own), in the one project of the stack', () => {
-    const doc = levelDocument(2);
-    expect(Object.values<any>(doc.resource.google_cloudbuildv2_repository)[0]).toMatchObject({ name: 'ml-platform', parent_connection: 'github', location: '${var.region}' });
-    const app = Testing.app({ context: { [REPOSITORY_CONTEXT]: 'acme/churn-app', [CONNECTION_CONTEXT]: 'gh-acme' } });
-    const custom = JSON.parse(JSON.stringify(createLevelStack(app, 3).toTerraform()));
-    expect(Object.values<any>(custom.resource.google_cloudbuildv2_repository)[0]).toMatchObject({ name: 'churn-app', parent_connection: 'gh-acme' });
+  test.each([2, 3])('level %i builds the repository of the repository variable through the connection variable, in the one project of the stack', (level) => {
+    const doc = levelDocument(level);
+    expect(Object.values<any>(doc.resource.google_cloudbuildv2_repository)[0]).toMatchObject({
+      name: '${element(split("/", var.repository), 1)}', remote_uri: 'https://github.com/${var.repository}.git', parent_connection: '${var.connection}', location: '${var.region}',
+    });
+    expect(doc.variable.repository.default).toBeUndefined();
+    expect(doc.variable.connection.default).toBe('github');
     expect(Object.keys(levelDocument(1).resource)).not.toContain('google_cloudbuild_trigger');
   });
 

@@ -8,7 +8,8 @@ import { KmsKeyRing } from '@cdktf/provider-google/lib/kms-key-ring';
 import { TerraformStack } from 'cdktf';
 import { GpuType } from 'mlops-constructs';
 import {
-  DataLake, GcpChecks, ModelEndpoint, ModelEndpointCloudRunIngress, ModelEndpointPlatform, ModelEndpointTraffic, ModelEndpointVertexAccess,
+  DataLake, Duration, GcpChecks, ModelEndpoint, ModelEndpointCloudRunIngress, ModelEndpointDeployment, ModelEndpointPlatform, ModelEndpointTraffic,
+  ModelEndpointTrafficSize, ModelEndpointVertexAccess,
 } from 'mlops-constructs/gcp';
 import { newStack } from '../support';
 
@@ -74,5 +75,29 @@ describe('GcpFoundationChecks on ModelEndpoint', () => {
     });
     expect(findingsUnder(stack, 'Churn')).toEqual(['GCP-VAI6']);
     expect(findingsUnder(stack, 'Fraud')).toEqual(['GCP-RUN2']);
+  });
+
+  test('the canary rollout (workflow, its account, custom role, actAs, invoker grant) has zero findings with CMEK and capture', () => {
+    // given a GPU endpoint with every rollout resource, and a pipeline allowed to start it
+    const stack = newStack();
+    const { lake, servingKey } = platform(stack);
+    const endpoint = new ModelEndpoint(stack, 'Churn', {
+      prefix: 'churn', encryptionKey: servingKey, captureLake: lake, accelerator: { gpu: GpuType.L4, gpusPerNode: 1 },
+      deployment: ModelEndpointDeployment.canary({ size: ModelEndpointTrafficSize.percent(20), bakeTime: Duration.minutes(15) }),
+      errorRateAlarmThreshold: 0.02,
+    });
+    endpoint.grantStartRollout('serviceAccount:ml-production@acme-ml.iam.gserviceaccount.com');
+    // when the pack runs, then nothing under the endpoint is reported
+    expect(findingsUnder(stack, 'Churn')).toEqual([]);
+    // and the workflow and IAM rules did see the rollout resources
+    const json = stack.toTerraform() as { resource: Record<string, Record<string, unknown>> };
+    expect(Object.keys(json.resource.google_workflows_workflow)).toHaveLength(1);
+    expect(Object.keys(json.resource.google_project_iam_custom_role)).toHaveLength(1);
+  });
+
+  test('a canary rollout without a key: the workflow\'s missing CMEK is reported (GCP-WF1), beside the endpoint\'s', () => {
+    const stack = newStack();
+    new ModelEndpoint(stack, 'Churn', { prefix: 'churn', deployment: ModelEndpointDeployment.canary() });
+    expect(findingsUnder(stack, 'Churn')).toEqual(['GCP-VAI5', 'GCP-VAI7', 'GCP-WF1']);
   });
 });

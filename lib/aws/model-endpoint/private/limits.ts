@@ -97,14 +97,7 @@ export const CAPTURE_LIMITS = {
  */
 export const ASYNC_MAX_CONCURRENT_INVOCATIONS = 1000;
 
-/**
- * Container environment: up to 16 entries, keys and values up to 1024 characters.
- * @see https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-sagemaker-model-containerdefinition.html#cfn-sagemaker-model-containerdefinition-environment
- */
-export const ENVIRONMENT_LIMITS = {
-  maxEntries: 16,
-  maxLength: 1024,
-} as const;
+/* The container environment's limits are core data: SAGEMAKER_CONTAINER_ENVIRONMENT (core/limits/aws.ts). */
 
 /**
  * Model data must be "a single gzip compressed tar archive (.tar.gz suffix)".

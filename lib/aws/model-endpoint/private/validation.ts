@@ -8,12 +8,12 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { ValidationProblem } from '../../../core';
 import { IDataLake } from '../../data-lake';
 import type { ModelEndpointInstanceCapacityProps, ModelEndpointServerlessCapacityProps } from '../capacity';
+import { environmentProblems, SAGEMAKER_CONTAINER_ENVIRONMENT } from '../../../core/limits';
 import { resolveInstanceType } from './instance-type';
 import {
   ASYNC_MAX_CONCURRENT_INVOCATIONS,
   CAPTURE_LIMITS,
   DEFAULT_INSTANCE_COUNT,
-  ENVIRONMENT_LIMITS,
   integerRangeProblem,
   SERVERLESS_EXCLUSIONS_URL,
   SERVERLESS_LIMITS,
@@ -79,24 +79,17 @@ export function serverlessExclusionProblems(asked: ServerlessExclusions, serverl
   return [];
 }
 
-/** The container environment, copied, or its first problem: at most 16 variables, names and values of at most 1024 characters. */
+/**
+ * The container environment, copied, or its first problem under SageMaker's limits
+ * (`SAGEMAKER_CONTAINER_ENVIRONMENT`: at most 16 variables, C-identifier names, names and values
+ * of at most 1024 characters). Values that are tokens are not measured.
+ */
 export function resolveEnvironment(environment: { [name: string]: string } | undefined): { [name: string]: string } | undefined | ValidationProblem[] {
   if (environment === undefined) {
     return undefined;
   }
-  const entries = Object.entries(environment);
-  if (entries.length > ENVIRONMENT_LIMITS.maxEntries) {
-    return [{ property: 'environment', value: `${entries.length} variables`, allowed: `at most ${ENVIRONMENT_LIMITS.maxEntries} variables` }];
-  }
-  for (const [name, value] of entries) {
-    if (name.length === 0 || name.length > ENVIRONMENT_LIMITS.maxLength) {
-      return [{ property: 'environment', value: name, allowed: `variable names of 1 to ${ENVIRONMENT_LIMITS.maxLength} characters` }];
-    }
-    if (typeof value !== 'string' || (!Token.isUnresolved(value) && value.length > ENVIRONMENT_LIMITS.maxLength)) {
-      return [{ property: `environment.${name}`, value, allowed: `a string of at most ${ENVIRONMENT_LIMITS.maxLength} characters` }];
-    }
-  }
-  return { ...environment };
+  const problems = environmentProblems(SAGEMAKER_CONTAINER_ENVIRONMENT, environment, (v) => Token.isUnresolved(v));
+  return problems.length > 0 ? problems : { ...environment };
 }
 
 /** Serverless capacity in the API's units. */

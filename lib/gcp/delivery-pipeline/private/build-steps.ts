@@ -61,6 +61,8 @@ export interface StageBuild {
   readonly terraformImage: string;
   /** Production: the commit check before anything else. */
   readonly verifyCommit?: { readonly branch: string };
+  /** Production: the model rollout workflow started after the apply when the build carries a model version. */
+  readonly modelRolloutWorkflow?: string;
   /** Staging: the topic the promotion is published to, last. */
   readonly promotionTopic?: string;
   /** With `cloudRunDelivery`: build and release the image (staging), promote the release (production). */
@@ -120,6 +122,16 @@ export function stageSteps(build: StageBuild): CloudbuildTriggerBuildStep[] {
     { id: 'plan', name: build.terraformImage, dir, args: ['plan', '-input=false', '-out=tfplan'] },
     { id: 'apply', name: build.terraformImage, dir, args: ['apply', '-input=false', 'tfplan'] },
   );
+  if (build.modelRolloutWorkflow !== undefined) {
+    // `$$` is a literal `$` for Cloud Build (shell variables); `$_MODEL` is substituted.
+    const data = `{"model":"$${S.model}","modelVersion":"$${S.modelVersion}"}`;
+    // Not shell(): the workflow id is a Terraform reference, which escaping would break; the lines hold no other `${`.
+    steps.push({ id: 'model-rollout', name: DELIVERY_IMAGES.gcloud, entrypoint: 'bash', args: ['-eu', '-c', [
+      `if [ -z "$${S.model}" ]; then echo "no model version in this build: no rollout"; exit 0; fi`,
+      `state=$$(gcloud workflows run ${build.modelRolloutWorkflow} --data='${data}' --format='value(state)')`,
+      `if [ "$$state" != "SUCCEEDED" ]; then echo "the canary rollout of $${S.model}@$${S.modelVersion} ended $$state (rolled back or failed): see the workflow's execution" >&2; exit 1; fi`,
+    ].join('\n')] });
+  }
   const run = build.cloudRun;
   if (run !== undefined && build.stage === 'staging') {
     steps.push(

@@ -1,4 +1,5 @@
 import { NamingRule } from '../../../core';
+import { GcpLocationService } from '../../../core/locations';
 import { regionRule } from '../../private/regions';
 
 /**
@@ -24,7 +25,7 @@ export const VERTEX_FEATURE_RESOURCE_ID_RULE: NamingRule = {
  * @see https://cloud.google.com/vertex-ai/docs/general/locations
  */
 export const VERTEX_REGION_RULE: NamingRule = regionRule(
-  'a Vertex AI region such as "us-central1" or "europe-west4" (Feature Store resources are regional, not multi-regional)');
+  'a Vertex AI region such as "us-central1" or "europe-west4" (Feature Store resources are regional, not multi-regional)', GcpLocationService.VERTEX_AI);
 
 /**
  * Projects allowed to reach a Private Service Connect endpoint: a project id or a project number.

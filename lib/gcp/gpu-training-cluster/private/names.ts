@@ -6,6 +6,7 @@
  */
 import { acceleratorOfferingByInstanceType, AcceleratorPlatform, MlopsValidationError, NamingRule, PathLike } from '../../../core';
 import { Token } from '../../cdktf';
+import { gcpLocationProblem, GcpLocationService } from '../../../core/locations';
 import { GCP_REGION_RULE, GCP_ZONE_RULE, regionOf } from '../../private/regions';
 import type { GpuTrainingClusterAuthorizedNetwork } from '../gpu-training-cluster';
 import { DEFAULT_MASTER_IPV4_CIDR_BLOCK, DEFAULT_SYSTEM_MACHINE_TYPE, MASTER_IPV4_CIDR_PREFIX_LENGTH } from './defaults';
@@ -94,10 +95,11 @@ export function resolveLocation(scope: PathLike, location: unknown): string {
   if (typeof location === 'string' && Token.isUnresolved(location)) {
     return location;
   }
-  if (typeof location !== 'string' || (!GCP_REGION_RULE.pattern.test(location) && !GCP_ZONE_RULE.pattern.test(location))) {
-    throw new MlopsValidationError(scope, 'location', location, `${GCP_REGION_RULE.description} or ${GCP_ZONE_RULE.description}`);
+  const problem = gcpLocationProblem(GcpLocationService.COMPUTE, location, `${GCP_REGION_RULE.description} or ${GCP_ZONE_RULE.description}`, { zones: true });
+  if (problem !== undefined) {
+    throw new MlopsValidationError(scope, 'location', location, problem);
   }
-  return location;
+  return location as string;
 }
 
 /** A pool's zone: a zone of the cluster's region, or `undefined` when none was given. */

@@ -105,11 +105,38 @@ const SERVING_ACCOUNT_SUFFIX = '-serving';
  * @see https://registry.terraform.io/providers/hashicorp/google/6.50.0/docs/resources/service_account#account_id
  */
 export function servingAccountId(prefix: string): string {
-  const plain = `${prefix}${SERVING_ACCOUNT_SUFFIX}`;
+  return derivedAccountId(prefix, SERVING_ACCOUNT_SUFFIX);
+}
+
+/**
+ * The canary rollout workflow's service account id: `<prefix>-rollout`, shortened as
+ * {@link servingAccountId} is when that exceeds 30 characters.
+ */
+export function rolloutAccountId(prefix: string): string {
+  return derivedAccountId(prefix, '-rollout');
+}
+
+/** The canary rollout workflow: `<prefix>-rollout` (Workflows names: up to 64 letters, digits, hyphens, underscores, a letter first). */
+export function rolloutWorkflowName(prefix: string): string {
+  return `${prefix}-rollout`;
+}
+
+/** The id of the project custom role of the rollout workflow: `acme-ml` → `acmeMlEndpointRollout`. */
+export function rolloutRoleId(prefix: string): string {
+  return `${camel(prefix)}EndpointRollout`;
+}
+
+/** `<prefix><suffix>`, or the prefix cut to leave room (17 characters for an 8-character suffix), a hyphen, 4 hex digits of its hash and the suffix when longer than 30. */
+function derivedAccountId(prefix: string, suffix: string): string {
+  const plain = `${prefix}${suffix}`;
   if (plain.length <= SERVICE_ACCOUNT_ID_MAX_LENGTH) {
     return plain;
   }
-  return `${prefix.slice(0, 17).replace(/-+$/, '')}-${sha256(prefix).slice(0, 4)}${SERVING_ACCOUNT_SUFFIX}`;
+  return `${prefix.slice(0, SERVICE_ACCOUNT_ID_MAX_LENGTH - suffix.length - 5).replace(/-+$/, '')}-${sha256(prefix).slice(0, 4)}${suffix}`;
+}
+
+function camel(prefix: string): string {
+  return prefix.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase()).replace(/-/g, '');
 }
 
 /**
@@ -128,8 +155,7 @@ export function derivedVertexEndpointId(prefix: string): string {
  * @see https://registry.terraform.io/providers/hashicorp/google/6.50.0/docs/resources/project_iam_custom_role#role_id
  */
 export function invokerRoleId(prefix: string): string {
-  const camel = prefix.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase()).replace(/-/g, '');
-  return `${camel}EndpointInvoker`;
+  return `${camel(prefix)}EndpointInvoker`;
 }
 
 /** The capture table id: `<prefix_snake>_request_response_logging`. */
