@@ -230,6 +230,70 @@ async function typecheck(dir: string, module: string, resolution: string): Promi
     .catch((e) => { throw new Error(`tsc (${resolution} resolution) failed in ${dir}:\n${e.stdout}${e.stderr}`); });
 }
 
+test('the tarball holds the compiled library with its types, the handler bundles and the documents, nothing else', async () => {
+  const { stdout } = await run('tar', ['-tzf', tarball], { maxBuffer: 10_000_000 });
+  const entries = stdout.split('\n').filter((l) => l !== '' && !l.endsWith('/')).map((l) => l.replace(/^package\//, ''));
+  const allowed = [/^(package\.json|README\.md|LICENSE|CHANGELOG\.md)$/, /^dist\/lib\/.+\.(js|d\.ts)$/, /^dist\/handlers\/[^/]+\/index\.js$/];
+  expect(entries.filter((e) => !allowed.some((a) => a.test(e)))).toEqual([]);
+  // Every source module ships as JavaScript and declarations; no test, example or tool does.
+  const sources = fs.readdirSync(path.join(root, 'lib'), { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts')).map((f) => `dist/lib/${f.split(path.sep).join('/').slice(0, -3)}`);
+  const missing = sources.flatMap((s) => [`${s}.js`, `${s}.d.ts`]).filter((f) => !entries.includes(f));
+  expect(missing).toEqual([]);
+  expect(entries.filter((e) => /(^|\/)(test|examples|tools|bin)\//.test(e))).toEqual([]);
+  // What `exports` and `typesVersions` name is in the tarball.
+  const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+  const exported = Object.values(manifest.exports as Record<string, string | Record<string, string>>)
+    .flatMap((target) => (typeof target === 'string' ? [target] : Object.values(target)))
+    .concat(Object.values(manifest.typesVersions['*'] as Record<string, string[]>).flat(), [manifest.main, manifest.types])
+    .map((f) => f.replace(/^\.\//, ''));
+  expect(exported.filter((f) => !entries.includes(f))).toEqual([]);
+});
+
+describe('provenance metadata: repository, homepage, bugs', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { publishMetadataProblems } = require('../tools/check-publish-metadata') as { publishMetadataProblems(manifest: object): string[] };
+  const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+  const real = (host: string) => ({
+    repository: { type: 'git', url: `git+https://${host}/mlops-constructs.git` },
+    homepage: `https://${host}/mlops-constructs#readme`,
+    bugs: { url: `https://${host}/mlops-constructs/issues` },
+  });
+
+  test('package.json has the three fields, naming one repository, and publishing checks them first', () => {
+    expect(typeof manifest.repository.url).toBe('string');
+    expect(typeof manifest.homepage).toBe('string');
+    expect(typeof manifest.bugs.url).toBe('string');
+    // With the documented placeholder filled in, nothing is left to fix: the fields agree.
+    const filled = JSON.parse(JSON.stringify(manifest).replaceAll('<host>/<owner>', 'git.example.org/acme'));
+    expect(publishMetadataProblems(filled)).toEqual([]);
+    expect(manifest.scripts.prepublishOnly).toBe('node tools/check-publish-metadata.js');
+  });
+
+  test('the check refuses placeholders, missing fields and fields naming different repositories', () => {
+    expect(publishMetadataProblems(real('git.example.org/acme'))).toEqual([]);
+    expect(publishMetadataProblems(real('<host>/<owner>'))).toHaveLength(3);
+    expect(publishMetadataProblems({ repository: { url: 'git+https://git.example.org/acme/mlops-constructs.git' } }))
+      .toEqual(['homepage is missing', 'bugs.url is missing']);
+    expect(publishMetadataProblems({ ...real('git.example.org/acme'), bugs: { url: 'https://git.example.org/other/mlops-constructs/issues' } }))
+      .toEqual(['bugs.url https://git.example.org/other/mlops-constructs/issues is not the repository\'s issues https://git.example.org/acme/mlops-constructs/issues']);
+  });
+
+  test('a publish is refused while the fields are placeholders; a dry run only warns', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mlops-publish-'));
+    try {
+      fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify(real('<host>/<owner>')));
+      const script = path.join(root, 'tools', 'check-publish-metadata.js');
+      const env = { ...process.env };
+      delete env.npm_config_dry_run;
+      await expect(run('node', [script, path.join(dir, 'package.json')], { env })).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('not published') });
+      const dry = await run('node', [script, path.join(dir, 'package.json')], { env: { ...env, npm_config_dry_run: 'true' } });
+      expect(dry.stderr).toContain('cannot be published yet');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
 // The entry points load a construct folder only when one of its names is read
 // (tools/lazy-entry-points.js): a require loads no service module, and every public name of the
 // sources (what jest loads here, from lib/) is exported, with nothing added.

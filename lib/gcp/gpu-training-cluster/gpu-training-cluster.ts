@@ -516,7 +516,7 @@ export class GpuTrainingCluster extends Construct implements IGpuTrainingCluster
   }
 
   /**
-   * {@inheritDoc IGpuTrainingCluster.createCustomJobRequest}
+   * The request body of a Vertex AI custom job on this cluster's profile (`projects.locations.customJobs.create`).
    *
    * One node: one worker pool with one replica. More nodes: the primary replica's pool (one
    * replica) and a workers' pool with the remaining `nodeCount - 1` replicas, on the same machine

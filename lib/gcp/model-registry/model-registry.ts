@@ -247,7 +247,7 @@ abstract class ModelRegistryBase extends Construct implements IModelRegistry {
   }
 
   /**
-   * {@inheritDoc IModelRegistry.uploadModelRequest}
+   * The body of `projects.locations.models.upload` for one version (see {@link ModelRegistryUploadOptions}).
    *
    * The version carries the labels every version carries (`MODEL_VERSION_METADATA`: dataset
    * version, metric name and value, pipeline), the alias, the registry's key, and reads its
