@@ -293,6 +293,7 @@ describe('provenance metadata: repository, homepage, bugs', () => {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
+});
 
 // The entry points load a construct folder only when one of its names is read
 // (tools/lazy-entry-points.js): a require loads no service module, and every public name of the
