@@ -86,9 +86,9 @@ export class ContinuousTrainingStack extends Stack {
     const exports = trainingLakeExports(this.stackName);
     for (const zone of EXPORTED_ZONES) {
       new CfnOutput(this, `Lake${zone[0].toUpperCase()}${zone.slice(1)}Bucket`, {
-        value: this.lake.zoneBucket(zone).bucketName, exportName: exports.buckets[zone], description: `The lake's ${zone} bucket, imported by the delivery example's serving stacks`,
+        value: this.lake.zoneBucket(zone).bucketName, exportName: exports.buckets[zone], description: `The lake's ${zone} bucket, for serving stacks to import (the delivery example's import MlopsContinuousTrainingExample's)`,
       });
     }
-    new CfnOutput(this, 'LakeKeyArn', { value: this.lake.encryptionKey.keyArn, exportName: exports.key, description: 'The lake\'s key, imported by the delivery example\'s serving stacks' });
+    new CfnOutput(this, 'LakeKeyArn', { value: this.lake.encryptionKey.keyArn, exportName: exports.key, description: 'The lake\'s key, for serving stacks to import (the delivery example\'s import MlopsContinuousTrainingExample\'s)' });
   }
 }

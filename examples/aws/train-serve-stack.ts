@@ -24,6 +24,9 @@ import {
 import { addFlowLogs } from './flow-logs';
 import { xgboostImage } from './xgboost-image';
 
+/** The address range of the network. */
+const VPC_CIDR = '10.0.0.0/16';
+
 /** The interface endpoints of the network, by construct id. */
 const INTERFACE_ENDPOINTS: { readonly [id: string]: ec2.InterfaceVpcEndpointAwsService } = {
   SageMakerApi: ec2.InterfaceVpcEndpointAwsService.SAGEMAKER_API,
@@ -47,15 +50,20 @@ export class TrainServeStack extends Stack {
     super(scope, id, props);
     this.lake = new DataLake(this, 'Lake', { prefix: 'acme-ml-models' });
     const vpc = new ec2.Vpc(this, 'Vpc', {
+      ipAddresses: ec2.IpAddresses.cidr(VPC_CIDR),
       maxAzs: 2,
       natGateways: 0,
       subnetConfiguration: [{ name: 'training', subnetType: ec2.SubnetType.PRIVATE_ISOLATED, cidrMask: 24 }],
       gatewayEndpoints: { S3: { service: ec2.GatewayVpcEndpointAwsService.S3 } },
       restrictDefaultSecurityGroup: true,
     });
-    // The HyperPod nodes are not network-isolated: the AWS APIs they call, without a NAT.
+    // The HyperPod nodes are not network-isolated: the AWS APIs they call, without a NAT, over
+    // HTTPS from inside the VPC only (one group for all endpoints; the literal CIDR lets the
+    // checks read the rule).
+    const endpoints = new ec2.SecurityGroup(this, 'EndpointsSecurityGroup', { vpc, allowAllOutbound: false, description: 'The interface endpoints: HTTPS from the VPC' });
+    endpoints.addIngressRule(ec2.Peer.ipv4(VPC_CIDR), ec2.Port.tcp(443), 'HTTPS to the AWS APIs from the VPC');
     for (const [name, service] of Object.entries(INTERFACE_ENDPOINTS)) {
-      vpc.addInterfaceEndpoint(name, { service, subnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED } });
+      vpc.addInterfaceEndpoint(name, { service, subnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED }, securityGroups: [endpoints], open: false });
     }
     addFlowLogs(this, vpc, 'VPC flow logs of the training and serving network');
     const vpcSubnets: ec2.SubnetSelection = { subnetType: ec2.SubnetType.PRIVATE_ISOLATED };
