@@ -17,9 +17,11 @@ export function buildAwsExamples(app: App): void {
   new LakeStack(app, 'MlopsLakeExample');
   new ExistingOrdersStack(app, 'MlopsExistingStackExample');
   new FeaturesStack(app, 'MlopsFeaturesExample');
-  new TrainServeStack(app, 'MlopsTrainServeExample', { env: { account: '111111111111', region: 'eu-west-2' } }); // eu-west-2: EC2 sells p5.48xlarge (H100) there, not in eu-west-1
+  // The CLI's account; eu-west-2 because EC2 sells p5.48xlarge (H100) there, not in eu-west-1.
+  new TrainServeStack(app, 'MlopsTrainServeExample', { env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: 'eu-west-2' } });
   new ContinuousTrainingStack(app, 'MlopsContinuousTrainingExample');
-  new DeliveryStack(app, 'MlopsDeliveryExample', { env: { account: '111111111111', region: 'eu-west-1' } });
+  // The CLI's account and region: those of MlopsContinuousTrainingExample, whose registry and lake it serves from.
+  new DeliveryStack(app, 'MlopsDeliveryExample', { env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION } });
   new DriftMonitorStack(app, 'MlopsDriftMonitorExample');
   for (const level of AWS_LEVELS) {
     createLevelStack(app, level);

@@ -10,8 +10,12 @@
  * to fill in. The network is created here: private isolated subnets (no internet route), an S3
  * gateway endpoint for the training and transform jobs' data, flow logs, the default security
  * group closed. The training profile runs CPU jobs by default (the spec has no accelerator).
+ *
+ * The stack exports its lake's bucket names and key ARN ({@link trainingLakeExports}), which the
+ * delivery example's serving stacks import: an export is not a resource, and while it is imported
+ * CloudFormation keeps the lake's stack from dropping it.
  */
-import { Stack, StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Stack, StackProps } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct } from 'constructs';
 import { EvaluationMetric, GpuType, TrainingPipelineSpec } from 'mlops-constructs';
@@ -21,6 +25,17 @@ import { addFlowLogs } from './flow-logs';
 
 /** The churn table (defined with the shared schemas, which the level reference stacks also use). */
 export { customerChurn };
+
+/** The lake zones the delivery example's serving stacks import (those `DataLake.fromDataLakeAttributes` needs). */
+export const EXPORTED_ZONES = ['raw', 'curated', 'artifacts'] as const;
+
+/** The export names of the lake of the continuous-training stack named `stackName`: bucket names by zone, and the key ARN. */
+export function trainingLakeExports(stackName: string): { readonly buckets: { readonly [zone: string]: string }; readonly key: string } {
+  return {
+    buckets: Object.fromEntries(EXPORTED_ZONES.map((zone) => [zone, `${stackName}-lake-${zone}-bucket`])),
+    key: `${stackName}-lake-key-arn`,
+  };
+}
 
 /** A lake, a private network, a training profile, a registry and a daily training pipeline. */
 export class ContinuousTrainingStack extends Stack {
@@ -67,5 +82,13 @@ export class ContinuousTrainingStack extends Stack {
       // customer id and manual promotion are the spec's defaults.
       spec: new TrainingPipelineSpec({ name: 'churn', schema: customerChurn, label: 'churned_30d', metric: EvaluationMetric.AUC, bar: 0.7 }),
     });
+
+    const exports = trainingLakeExports(this.stackName);
+    for (const zone of EXPORTED_ZONES) {
+      new CfnOutput(this, `Lake${zone[0].toUpperCase()}${zone.slice(1)}Bucket`, {
+        value: this.lake.zoneBucket(zone).bucketName, exportName: exports.buckets[zone], description: `The lake's ${zone} bucket, for serving stacks to import (the delivery example's import MlopsContinuousTrainingExample's)`,
+      });
+    }
+    new CfnOutput(this, 'LakeKeyArn', { value: this.lake.encryptionKey.keyArn, exportName: exports.key, description: 'The lake\'s key, for serving stacks to import (the delivery example\'s import MlopsContinuousTrainingExample\'s)' });
   }
 }

@@ -8,15 +8,18 @@
  * (`MlopsConstructs/Drift`), and when a statistic reaches its alarm level starts the training
  * pipeline, whose gate registers and promotes the new version only if it beats the champion.
  *
- * The endpoint's image is yours: replace the repository `acme/churn-serving` and its tag with your
- * inference image (the model archive is the one the pipeline registered, in the artifacts zone).
+ * The endpoint serves SageMaker's built-in XGBoost image of the stack's region, the image the
+ * training pipeline trains with (examples/aws/xgboost-image.ts), and the model archive the team
+ * copies to `models/churn/current/model.tar.gz` in the artifacts zone from the version the
+ * pipeline registered. To serve your own image instead, push it to an ECR repository of the
+ * account and pass `ModelEndpointImage.fromEcrRepository(repository, tag)`.
  */
 import { StackProps } from 'aws-cdk-lib';
-import * as ecr from 'aws-cdk-lib/aws-ecr';
 import { Construct } from 'constructs';
 import { DriftSpec, TableSchema } from 'mlops-constructs';
-import { DriftBaseline, DriftMonitor, ModelEndpoint, ModelEndpointCapacity, ModelEndpointImage, ModelEndpointModel } from 'mlops-constructs/aws';
+import { DriftBaseline, DriftMonitor, ModelEndpoint, ModelEndpointCapacity, ModelEndpointModel } from 'mlops-constructs/aws';
 import { ContinuousTrainingStack, customerChurn } from './continuous-training-stack';
+import { xgboostImage } from './xgboost-image';
 
 /**
  * What the churn endpoint is sent (CSV: the model's features, in the schema's order) and when:
@@ -41,7 +44,7 @@ export class DriftMonitorStack extends ContinuousTrainingStack {
     super(scope, id, props);
     this.endpoint = new ModelEndpoint(this, 'ChurnEndpoint', {
       model: ModelEndpointModel.fromLake({
-        image: ModelEndpointImage.fromEcrRepository(ecr.Repository.fromRepositoryName(this, 'ServingImages', 'acme/churn-serving'), '2026-12-01'),
+        image: xgboostImage(this, 'ServingImages'),
         lake: this.lake,
         key: 'models/churn/current/model.tar.gz',
       }),

@@ -11,34 +11,16 @@
  * the data side (`Ingest`, `Features`, `Drift`) as `NestedStack`s of the platform, the lake and the
  * registry staying in the parent so their logical ids (and data) never move.
  */
-import { Annotations, App, Stack, StackProps } from 'aws-cdk-lib';
+import { App, Stack, StackProps } from 'aws-cdk-lib';
 import * as codestarconnections from 'aws-cdk-lib/aws-codestarconnections';
 import { Construct } from 'constructs';
 import { MlopsPlatform, MlopsPlatformDeliveryOptions } from 'mlops-constructs/aws';
 import { churnRetraining, churnTraining, orders } from '../../schemas';
+import { repositoryFromContext } from '../repository-context';
 import { ApplicationStage } from './application';
 import { LevelNetwork } from './network';
 
-/**
- * The context key naming the repository the level-2 and level-3 pipelines build
- * (`cdk deploy MlopsLevel2Aws -c mlops-constructs:repository=<owner/name>`).
- */
-export const REPOSITORY_CONTEXT = 'mlops-constructs:repository';
-
-/**
- * The context this repository's own synths build the level stacks with (the checks, the tests, the
- * docs generator): a repository name for the level-2 and level-3 pipelines to be drawn from. Not a
- * default: `cdk deploy` reads the context you give it, and without one the stack is refused.
- */
-export const SYNTH_CONTEXT: { readonly [key: string]: string } = { [REPOSITORY_CONTEXT]: 'example-org/ml-platform' };
-
-/**
- * What the level-2 and level-3 pipelines are built with while the context names no repository: a
- * value the pipeline construct accepts, so that the rest of the app (level 0 and 1, the other
- * examples) still synthesizes, in a stack that carries an error annotation — `cdk deploy` of that
- * stack stops on it (see {@link MlopsLevelStack}). Never deployed.
- */
-export const MISSING_REPOSITORY = 'missing-context/mlops-constructs-repository';
+export { MISSING_REPOSITORY, REPOSITORY_CONTEXT, SYNTH_CONTEXT } from '../repository-context';
 
 /** Properties of a {@link MlopsLevelStack}. */
 export interface MlopsLevelStackProps extends StackProps {
@@ -93,19 +75,11 @@ export class MlopsLevelStack extends Stack {
    */
   private delivery(level: number, prefix: string): MlopsPlatformDeliveryOptions {
     this.connection = new codestarconnections.CfnConnection(this, 'Connection', { connectionName: `${this.stackName}`.slice(0, 32), providerType: 'GitHub' });
-    const repository: unknown = this.node.tryGetContext(REPOSITORY_CONTEXT);
-    if (repository === undefined) {
-      // An annotation, not a throw: the App builds every stack, and `cdk deploy MlopsLevel1Aws` must
-      // not fail because a level-2 stack next to it has no repository. The CDK CLI refuses to
-      // deploy (or synth by name) a stack with an error annotation.
-      Annotations.of(this).addError(`${this.stackName} is level ${level}: its delivery pipeline needs delivery.repository, the repository `
-        + `holding this CDK app ("owner/name"), from the context ${REPOSITORY_CONTEXT}. Deploy with `
-        + `\`npx cdk deploy ${this.stackName} -c ${REPOSITORY_CONTEXT}=<owner>/<name>\` (or set it in cdk.json's "context").`);
-    }
+    const repository = repositoryFromContext(this, `${this.stackName} is level ${level}: its delivery pipeline needs delivery.repository`);
     // The platform adds its endpoint to each stage (a stack of its own, `<stack>-<stage>-Serving`);
     // the application calls the endpoint of its stage by name, without a cross-stage reference.
     return {
-      repository: (repository ?? MISSING_REPOSITORY) as string,
+      repository,
       connectionArn: this.connection.attrConnectionArn,
       staging: new ApplicationStage(this, 'Staging', { endpointName: MlopsPlatform.endpointName(prefix, 'staging'), stackName: `${this.stackName}-Staging` }),
       production: new ApplicationStage(this, 'Production', { endpointName: MlopsPlatform.endpointName(prefix, 'production'), stackName: `${this.stackName}-Production` }),
