@@ -29,6 +29,58 @@ export const INFORMATIONAL_ACKNOWLEDGMENTS: Readonly<Record<string, string>> = {
   I4010: 'The optional Metadata.com.aws.cloudformation.Context architecture description; the library documents its architecture in docs/, not in template metadata.',
 };
 
+/** A finding of this plugin as the validator reports it. */
+interface Diagnostic {
+  readonly ruleId: string;
+  readonly severity: string;
+  readonly message: string;
+  readonly propertyPath?: string;
+  readonly entity?: { readonly entityType?: string; readonly logicalId?: string };
+}
+
+/** A narrowly scoped acknowledgment: which findings it covers, and why they are not defects. */
+export interface FindingAcknowledgment {
+  /** The validator rule. */
+  readonly rule: string;
+  /** Whether it covers this finding, on a resource of this type. */
+  readonly covers: (d: Diagnostic, resourceType: string | undefined) => boolean;
+  /** Why. */
+  readonly reason: string;
+}
+
+/**
+ * The role properties through which aws-cdk-lib's L2 constructs reach their own role while also
+ * adding a `DependsOn` on it (`node.addDependency(role)` in lambda.Function, the custom resource
+ * providers' functions, sfn.StateMachine and codepipeline.Pipeline).
+ */
+const AWS_CDK_LIB_ROLE_PROPERTIES: Readonly<Record<string, string>> = {
+  'AWS::Lambda::Function': 'Properties.Role',
+  'AWS::StepFunctions::StateMachine': 'Properties.RoleArn',
+  'AWS::CodePipeline::Pipeline': 'Properties.RoleArn',
+};
+
+/**
+ * Findings acknowledged where they arise, each with its reason. Anything they do not cover is a
+ * finding; the library's own W3005 causes are fixed (GpuTrainingCluster, S3TextFiles), not
+ * acknowledged.
+ */
+export const FINDING_ACKNOWLEDGMENTS: readonly FindingAcknowledgment[] = [
+  {
+    rule: 'W3005',
+    covers: (d, type) => type !== undefined && AWS_CDK_LIB_ROLE_PROPERTIES[type] !== undefined
+      && d.message.includes(`GetAtt' at '${AWS_CDK_LIB_ROLE_PROPERTIES[type]}'`),
+    reason: 'aws-cdk-lib\'s Function, StateMachine and Pipeline add a DependsOn on the role they reach through GetAtt; '
+      + 'the duplicate changes no deployment order, and the library cannot remove it without replacing those L2 constructs '
+      + '(aws-cdk-lib excludes W3005 from its own validator run for this reason).',
+  },
+  {
+    rule: 'I3510',
+    covers: (d) => d.message.includes('\'codestar-connections:UseConnection\''),
+    reason: 'CodeStar Connections was renamed CodeConnections: new connections have codeconnections ARNs, which the '
+      + 'codestar-connections:UseConnection permission aws-cdk-lib grants still covers; the validator\'s IAM schema knows only the old ARN form.',
+  },
+];
+
 /** The engine bundled with aws-cdk-lib (one copy of the WebAssembly module, the same version aws-cdk-lib's plugin runs). */
 function bundledEngine(): any {
   const cdkDir = path.dirname(require.resolve('aws-cdk-lib/package.json'));
@@ -62,15 +114,21 @@ export class CloudFormationValidateAllSeverities implements IPolicyValidationPlu
     const violations: PolicyViolation[] = [];
     try {
       for (const { stackConstructPath, templatePath, accountId, region } of context.stackTemplates) {
-        const template = new cfv.TemplateContent(fs.readFileSync(templatePath, 'utf8'), templatePath);
+        const text = fs.readFileSync(templatePath, 'utf8');
+        const resources = (JSON.parse(text) as { Resources?: Record<string, { Type?: string }> }).Resources ?? {};
+        const template = new cfv.TemplateContent(text, templatePath);
         const report = engine.validateTemplate(template, { detailLevel: 'STANDARD', severityLevel: 'INFO', pseudoParameterOverrides: { accountId, region } });
-        for (const d of report.diagnostics as Array<{ ruleId: string; severity: string; message: string; propertyPath?: string; entity?: { entityType?: string; logicalId?: string } }>) {
+        for (const d of report.diagnostics as Diagnostic[]) {
           const informational = d.severity === 'INFO' || d.severity === 'DEBUG';
           // aws-cdk-lib's plugin reports the rest; acknowledged informational rules are not findings.
           if ((!informational && !this.excluded.has(d.ruleId)) || (informational && INFORMATIONAL_ACKNOWLEDGMENTS[d.ruleId] !== undefined)) {
             continue;
           }
           const logicalId = d.entity?.entityType === 'Resource' ? d.entity.logicalId : undefined;
+          const resourceType = logicalId === undefined ? undefined : resources[logicalId]?.Type;
+          if (FINDING_ACKNOWLEDGMENTS.some((a) => a.rule === d.ruleId && a.covers(d, resourceType))) {
+            continue;
+          }
           violations.push({
             ruleName: d.ruleId,
             description: `${d.propertyPath ? `${d.propertyPath.replace(/^Properties\./, '')}: ` : ''}${d.message}`,
