@@ -1,4 +1,4 @@
-import { namingProblem, ValidationProblem } from '../../../core';
+import { isEncodedNumberToken, namingProblem, ValidationProblem } from '../../../core';
 import { CLOUD_RUN_MEMORY_MIB } from '../../../core/limits';
 import { Size } from '../../size';
 import { CLOUD_RUN_REVISION_NAME_MAX_LENGTH, CLOUD_RUN_REVISION_SUFFIX_RULE } from './names';
@@ -41,6 +41,9 @@ export function cloudRunResourceProblems(cpu: unknown, memory: Size, withGpu: bo
   const min = Math.max(CLOUD_RUN_MEMORY_MIB.minSecondGeneration, CLOUD_RUN_MEMORY_MIB.minByCpu.get(cpu as number) ?? CLOUD_RUN_MEMORY_MIB.minSecondGeneration);
   const low = withGpu ? Math.max(min, CLOUD_RUN_GPU_MIN_MEMORY_GIB * 1024) : min;
   const mebibytes = memory.toMebibytes();
+  if (isEncodedNumberToken(mebibytes)) {
+    return [{ property: 'memory', value: '(a token)', allowed: 'a literal Size here, not a token: the memory is checked against the vCPU count' }];
+  }
   if (!Number.isInteger(mebibytes) || mebibytes < low || mebibytes > max) {
     return [{
       property: 'memory', value: memory.toString(),
