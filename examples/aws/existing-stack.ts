@@ -2,7 +2,7 @@
  * AWS example: a team's existing stack (a queue and a worker role it already had) that adds a
  * DataLake and lets its worker write raw data and run Athena queries.
  */
-import { Stack, StackProps } from 'aws-cdk-lib';
+import { Duration, Stack, StackProps } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
@@ -18,11 +18,13 @@ export class ExistingOrdersStack extends Stack {
   constructor(scope: Construct, id: string, props?: StackProps) {
     super(scope, id, props);
     const queueKey = new kms.Key(this, 'QueueKey', { enableKeyRotation: true });
-    const deadLetters = new sqs.Queue(this, 'OrderEventsDlq', { encryption: sqs.QueueEncryption.KMS, encryptionMasterKey: queueKey, enforceSSL: true });
+    // Retention set explicitly (the validator's I3013): the most SQS keeps, 14 days.
+    const deadLetters = new sqs.Queue(this, 'OrderEventsDlq', { encryption: sqs.QueueEncryption.KMS, encryptionMasterKey: queueKey, enforceSSL: true, retentionPeriod: Duration.days(14) });
     const queue = new sqs.Queue(this, 'OrderEvents', {
       encryption: sqs.QueueEncryption.KMS,
       encryptionMasterKey: queueKey,
       enforceSSL: true,
+      retentionPeriod: Duration.days(14),
       deadLetterQueue: { queue: deadLetters, maxReceiveCount: 5 },
     });
     this.workerRole = new iam.Role(this, 'WorkerRole', { assumedBy: new iam.ServicePrincipal('ecs-tasks.amazonaws.com') });

@@ -30,6 +30,10 @@ export class MlopsValidationError extends Error {
 
   constructor(scope: PathLike | string | undefined, property: string, value: unknown, allowed: string) {
     const constructPath = scope === undefined ? '<no construct>' : typeof scope === 'string' ? scope : scope.node.path;
+    // A token where a literal is validated: say so, whatever the check's own sentence is.
+    if (isEncodedNumberToken(value) && !/literal|known at synth/.test(allowed)) {
+      allowed = `a literal here, not a token (Terraform variable or CloudFormation parameter): ${allowed}`;
+    }
     super(`[${constructPath}] invalid ${property}: ${describeValue(value)}. Allowed: ${allowed}.`);
     this.name = 'MlopsValidationError';
     this.constructPath = constructPath;

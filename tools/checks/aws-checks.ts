@@ -12,6 +12,9 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import { CloudAssembly } from 'aws-cdk-lib/cx-api';
 import { AwsSolutionsChecks, NIST80053R5Checks } from 'cdk-nag';
 import { IConstruct } from 'constructs';
+import { CloudFormationValidateAllSeverities } from './cfn-validate-all-severities';
+
+export { ALL_SEVERITIES_PLUGIN_NAME, INFORMATIONAL_ACKNOWLEDGMENTS } from './cfn-validate-all-severities';
 
 /** Context every checked app gets: validator findings are errors, and the report is ours to read. */
 export const CHECKED_APP_CONTEXT = {
@@ -48,7 +51,7 @@ export interface AwsAcknowledgment {
 /** A new App with the validator strict and both cdk-nag packs registered. */
 export function newCheckedApp(props: AppProps = {}): App {
   const app = new App({ ...props, context: { ...CHECKED_APP_CONTEXT, ...props.context } });
-  Validations.of(app).addPlugins(new AwsSolutionsChecks(app), new NIST80053R5Checks(app));
+  Validations.of(app).addPlugins(new CloudFormationValidateAllSeverities(), new AwsSolutionsChecks(app), new NIST80053R5Checks(app));
   return app;
 }
 

@@ -14,7 +14,7 @@ import {
   LakeZone,
   MlopsValidationError,
   namingProblem,
-  PREFIX_RULE,
+  AWS_PREFIX_RULE,
   resolveLakeZones,
   ResolvedLakeZone,
   StandardZone,
@@ -575,7 +575,7 @@ export class DataLake extends DataLakeBase {
   }
 
   private resolvePrefix(prefix: string | undefined): string {
-    return prefix === undefined ? defaultPrefix(this) : resolveName(this, 'prefix', prefix, PREFIX_RULE);
+    return prefix === undefined ? defaultPrefix(this) : resolveName(this, 'prefix', prefix, AWS_PREFIX_RULE);
   }
 
   private resolveZones(zones: LakeZone[] | undefined): ResolvedLakeZone[] {
@@ -613,7 +613,7 @@ export class DataLake extends DataLakeBase {
       reason: ZONE_REPLICATION_REASON,
     });
     this.buckets[zone.name] = bucket;
-    // Valid by construction: PREFIX_RULE and ZONE_NAME_RULE only admit names whose snake case
+    // Valid by construction: AWS_PREFIX_RULE and ZONE_NAME_RULE only admit names whose snake case
     // follows GLUE_NAME_RULE (test/core/naming.test.ts).
     const databaseName = `${toSnakeCase(this.prefix)}_${toSnakeCase(zone.name)}`;
     const database = new glue.CfnDatabase(zoneScope, 'Database', {

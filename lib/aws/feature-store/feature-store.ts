@@ -6,7 +6,7 @@ import { Construct, IConstruct } from 'constructs';
 import {
   FeatureGroupSpec,
   MlopsValidationError,
-  PREFIX_RULE,
+  AWS_PREFIX_RULE,
   sageMakerFeatureType,
   throwIfProblems,
 } from '../../core';
@@ -572,7 +572,7 @@ export class FeatureStore extends FeatureStoreBase {
       // The prefix is part of names that are checked, snake-cased and fingerprinted at synth.
       throw new MlopsValidationError(this, 'prefix', prefix, 'a literal string, not a token: feature group, key prefix and table names are derived from it at synth');
     }
-    return resolveName(this, 'prefix', prefix, PREFIX_RULE);
+    return resolveName(this, 'prefix', prefix, AWS_PREFIX_RULE);
   }
 
   private resolveOfflineZone(zone: string | undefined): string {

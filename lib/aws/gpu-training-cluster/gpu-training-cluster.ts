@@ -5,7 +5,7 @@ import * as fsx from 'aws-cdk-lib/aws-fsx';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as sagemaker from 'aws-cdk-lib/aws-sagemaker';
-import { Construct, IConstruct } from 'constructs';
+import { Construct, Dependable, IConstruct, IDependable } from 'constructs';
 import {
   AcceleratorOffering,
   AcceleratorPlatform,
@@ -522,8 +522,10 @@ export class GpuTrainingCluster extends Construct implements IGpuTrainingCluster
         })),
       }),
     });
-    // Nodes start only once their scripts, permissions and file system exist.
-    cluster.node.addDependency(scripts, executionRole);
+    // Nodes start only once their scripts, permissions and file system exist. The execution role
+    // itself is reached through GetAtt Arn; a DependsOn on it too is redundant (validator W3005),
+    // so the dependency is on its policies only, read at synth so that later grants count.
+    cluster.node.addDependency(scripts, policiesOf(executionRole));
     if (fileSystem) {
       cluster.node.addDependency(fileSystem);
     }
@@ -838,4 +840,15 @@ function roleWildcardReason(resource: string, starReason: string): string | unde
       + 'under the one service prefix: /aws/sagemaker/TrainingJobs, or /aws/sagemaker/Clusters/<this cluster name>/.';
   }
   return resource === '*' ? starReason : networkInterfaceReason(resource);
+}
+
+/** What depends on this waits for the policies of `role` (its children other than the role resource), not for the role itself. */
+function policiesOf(role: iam.Role): IDependable {
+  const dependable = {};
+  Dependable.implement(dependable, {
+    get dependencyRoots() {
+      return role.node.children.filter((c) => c !== role.node.defaultChild);
+    },
+  });
+  return dependable as IDependable;
 }

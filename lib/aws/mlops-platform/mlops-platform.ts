@@ -3,7 +3,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecr from 'aws-cdk-lib/aws-ecr';
 import { Construct, IConstruct } from 'constructs';
 import {
-  AcceleratorRequest, CapturedRecords, DriftSpec, DriftTable, FeatureGroupSpec, GpuType, maturityLevelCapabilities, MlopsCapability, MlopsValidationError, PREFIX_RULE, resolveMaturityLevel,
+  AcceleratorRequest, CapturedRecords, DriftSpec, DriftTable, FeatureGroupSpec, GpuType, maturityLevelCapabilities, MlopsCapability, MlopsValidationError, AWS_PREFIX_RULE, resolveMaturityLevel,
   StandardZone, TableSchema, throwIfProblems, TrainingPipelineSpec, unwrap,
 } from '../../core';
 import { ApprovedModelVersion, DeliveryPipeline, IDeliveryPipeline, ProductionApproval } from '../delivery-pipeline';
@@ -340,7 +340,7 @@ export class MlopsPlatform extends Construct implements IMlopsPlatform {
     const definition = unwrap(this, '', resolveMaturityLevel(props.level));
     this.level = definition.level;
     this.capabilities = maturityLevelCapabilities(this.level);
-    this.prefix = props.prefix === undefined ? defaultPrefix(this) : resolveName(this, 'prefix', props.prefix, PREFIX_RULE);
+    this.prefix = props.prefix === undefined ? defaultPrefix(this) : resolveName(this, 'prefix', props.prefix, AWS_PREFIX_RULE);
     const spec = this.resolveSpec(props.training);
     const delivery = this.resolveDelivery(props.delivery);
     const drift = this.resolveDrift(props.drift);

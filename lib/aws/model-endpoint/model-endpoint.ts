@@ -9,6 +9,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sagemaker from 'aws-cdk-lib/aws-sagemaker';
 import { Construct, IConstruct } from 'constructs';
 import { MlopsValidationError, throwIfProblems, unwrap } from '../../core';
+import { logRetentionDaysProblem } from '../../core/limits';
 import { IDataLake } from '../data-lake';
 import { resolveSageMakerInstanceType } from '../private/instance-types';
 import { addAcknowledgedGrant, GrantPolicyOptions, GrantStatement } from '../private/grants';
@@ -337,7 +338,9 @@ export interface ModelEndpointProps {
   readonly encryptionKey?: kms.IKey;
 
   /**
-   * Retention of the container log group `/aws/sagemaker/Endpoints/<endpointName>`.
+   * Retention of the container log group `/aws/sagemaker/Endpoints/<endpointName>`: one of the
+   * days CloudWatch Logs accepts (`logs.RetentionDays`), or `RetentionDays.INFINITE`; a literal
+   * (a CloudFormation parameter is refused).
    * @default logs.RetentionDays.ONE_YEAR
    */
   readonly logRetention?: logs.RetentionDays;
@@ -513,7 +516,12 @@ export class ModelEndpoint extends ModelEndpointBase {
     const environment = unwrap(this, '', resolveEnvironment(props.environment));
 
     this.encryptionKey = props.encryptionKey ?? new kms.Key(this, 'Key', keyProps(`Model endpoint ${this.endpointName}: instance volumes and container logs`, removalPolicy));
-    this.logGroup = this.createLogGroup(props.logRetention ?? logs.RetentionDays.ONE_YEAR, removalPolicy);
+    const logRetention = props.logRetention ?? logs.RetentionDays.ONE_YEAR;
+    const logRetentionProblem = logRetentionDaysProblem(logRetention, (v) => Token.isUnresolved(v));
+    if (logRetentionProblem !== undefined) {
+      throw new MlopsValidationError(this, 'logRetention', Token.isUnresolved(logRetention) ? '<token>' : logRetention, logRetentionProblem);
+    }
+    this.logGroup = this.createLogGroup(logRetention, removalPolicy);
 
     const role = new iam.Role(this, 'ExecutionRole', {
       assumedBy: new iam.ServicePrincipal('sagemaker.amazonaws.com'),

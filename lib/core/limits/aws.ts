@@ -3,7 +3,7 @@
  * Refresh: compare each entry with its page (CloudFormation resource reference or API reference)
  * when upgrading aws-cdk-lib; the edge tests (`test/core/limits`) pin each value.
  */
-import { EnumeratedNumberLimit, EnvironmentLimit, TextLimit } from './limits';
+import { enumeratedNumberProblem, EnumeratedNumberLimit, EnvironmentLimit, TextLimit } from './limits';
 
 /**
  * Glue's free-text character set: `[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDC00-\uDBFF\uDFFF\t]*`, i.e.
@@ -64,15 +64,39 @@ export const SAGEMAKER_CONTAINER_ENVIRONMENT: EnvironmentLimit = {
 };
 
 /**
- * CloudWatch Logs retention: the days `RetentionInDays` accepts. (aws-cdk-lib's
- * `RetentionDays.INFINITE`, 9999, leaves the property out: logs are kept forever.)
+ * CloudWatch Logs retention: the days `RetentionInDays` (`PutRetentionPolicy.retentionInDays`)
+ * accepts, or never expire (aws-cdk-lib's `RetentionDays.INFINITE`, 9999, which leaves the
+ * property out: {@link CLOUDWATCH_LOG_RETENTION_NEVER_EXPIRE}).
+ * @see https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_PutRetentionPolicy.html ("Possible values are: 1, 3, 5, … 3288, and 3653")
  * @see https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-logs-loggroup.html#cfn-logs-loggroup-retentionindays
  */
 export const CLOUDWATCH_LOG_RETENTION_DAYS: EnumeratedNumberLimit = {
   what: 'CloudWatch Logs retention days',
   values: [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653],
-  source: 'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-logs-loggroup.html#cfn-logs-loggroup-retentionindays',
+  source: 'https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_PutRetentionPolicy.html',
 };
+
+/** aws-cdk-lib's `RetentionDays.INFINITE`: no `RetentionInDays`, the logs never expire. */
+export const CLOUDWATCH_LOG_RETENTION_NEVER_EXPIRE = 9999;
+
+/**
+ * `undefined` when `value` is a retention CloudWatch Logs accepts (one of
+ * {@link CLOUDWATCH_LOG_RETENTION_DAYS} or {@link CLOUDWATCH_LOG_RETENTION_NEVER_EXPIRE}), else
+ * what is allowed. An unresolved numeric token (a CloudFormation parameter) is refused as well:
+ * aws-cdk-lib compares the retention with 0 at synth, so a token cannot pass through.
+ *
+ * @param isToken whether a number is an unresolved token (`Token.isUnresolved`)
+ */
+export function logRetentionDaysProblem(value: unknown, isToken: (value: number) => boolean = () => false): string | undefined {
+  const allowed = `one of ${CLOUDWATCH_LOG_RETENTION_DAYS.values.join(', ')} days, or logs.RetentionDays.INFINITE (${CLOUDWATCH_LOG_RETENTION_NEVER_EXPIRE}: never expire) (${CLOUDWATCH_LOG_RETENTION_DAYS.source})`;
+  if (typeof value === 'number' && isToken(value)) {
+    return `a literal here, not a token: ${allowed}`;
+  }
+  if (value === CLOUDWATCH_LOG_RETENTION_NEVER_EXPIRE) {
+    return undefined;
+  }
+  return enumeratedNumberProblem(CLOUDWATCH_LOG_RETENTION_DAYS, value) === undefined ? undefined : allowed;
+}
 
 /**
  * SageMaker Feature Store names: feature group names and feature names, 1 to 64 characters

@@ -68,6 +68,11 @@ export const CLOUD_RUN_MEMORY_MIB = {
   minSecondGeneration: 512,
   /** Maximum. */
   max: 32768,
+  /**
+   * Least memory per vCPU count (4 vCPUs need at least 2 GiB, 6 and 8 at least 4 GiB).
+   * @see https://cloud.google.com/run/docs/configuring/services/cpu
+   */
+  minByCpu: new Map<number, number>([[1, 512], [2, 512], [4, 2048], [6, 4096], [8, 4096]]) as ReadonlyMap<number, number>,
   /** Most memory per vCPU count: above it, the next count is needed. */
   maxByCpu: new Map<number, number>([[1, 4096], [2, 8192], [4, 16384], [6, 24576], [8, 32768]]) as ReadonlyMap<number, number>,
   source: 'https://cloud.google.com/run/docs/configuring/services/memory-limits',

@@ -3,18 +3,23 @@ import { FieldType } from './field-type';
 import { NamingRule, namingProblem } from '../naming';
 import { TableSchema } from './schema';
 import { guard } from '../guard';
+import { SAGEMAKER_FEATURE_NAME_MAX_LENGTH } from '../limits/aws';
 
 /**
  * Feature group and feature names: what both SageMaker Feature Store and Vertex AI accept.
- * Vertex ids allow lowercase letters, digits and underscores, starting with a letter, up to 60
- * characters; SageMaker allows 64 characters of letters, digits, hyphens and underscores.
+ * Lowercase letters, digits and underscores starting with a letter fit both character sets; the
+ * length is the tighter of the two services' limits on a name: SageMaker feature (and feature
+ * group) names take 64 characters, Vertex AI feature ids 128. A group name becomes part of a
+ * longer id on each cloud (`<prefix>-<name>` on SageMaker, `<prefix>_<name>` as a Vertex feature
+ * group id of at most 60 characters); each cloud's feature store checks that composed id.
  *
- * @see https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-sagemaker-featuregroup.html
- * @see https://cloud.google.com/vertex-ai/docs/featurestore/latest/create-featuregroup
+ * @see https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_FeatureDefinition.html (FeatureName, 1 to 64)
+ * @see https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateFeatureGroup.html (FeatureGroupName, 1 to 64)
+ * @see https://cloud.google.com/vertex-ai/docs/reference/rest/v1/projects.locations.featureGroups.features/create (featureId: "up to 128 characters")
  */
 export const FEATURE_NAME_RULE: NamingRule = {
-  pattern: /^[a-z][a-z0-9_]{0,59}$/,
-  description: 'lowercase letters, digits and underscores, starting with a letter, at most 60 characters',
+  pattern: new RegExp(`^[a-z][a-z0-9_]{0,${SAGEMAKER_FEATURE_NAME_MAX_LENGTH - 1}}$`),
+  description: `lowercase letters, digits and underscores, starting with a letter, at most ${SAGEMAKER_FEATURE_NAME_MAX_LENGTH} characters`,
 };
 
 /** Units of a {@link FeatureTtl}: SageMaker Feature Store's `TtlDuration.Unit` values. */

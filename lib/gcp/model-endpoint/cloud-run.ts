@@ -141,7 +141,8 @@ export interface ModelEndpointCloudRunOptions {
   readonly cpu?: number;
 
   /**
-   * Memory per instance, whole gibibytes within what the CPU count allows; at least 16 GiB with a
+   * Memory per instance, whole mebibytes from 512 MiB within what the CPU count allows (1 vCPU up
+   * to 4 GiB, 2 up to 8, 4 from 2 to 16, 6 from 4 to 24, 8 from 4 to 32); at least 16 GiB with a
    * GPU.
    * @default - Size.gibibytes(16) with a GPU, else Size.gibibytes(4)
    */

@@ -21,13 +21,18 @@ describe('DataLake bad input', () => {
   test('errors are MlopsValidationErrors carrying path, property, value and allowed', () => {
     let error: unknown;
     try {
-      lake({ prefix: 'goog-lake' })();
+      lake({ prefix: 'lake-' })();
     } catch (e) {
       error = e;
     }
     expect(error).toBeInstanceOf(MlopsValidationError);
-    expect(error).toMatchObject({ constructPath: 'TestStack/Lake', property: 'prefix', value: 'goog-lake' });
-    expect((error as MlopsValidationError).allowed).toMatch(/not starting with "goog"/);
+    expect(error).toMatchObject({ constructPath: 'TestStack/Lake', property: 'prefix', value: 'lake-' });
+    expect((error as MlopsValidationError).allowed).toMatch(/not ending with a hyphen/);
+  });
+
+  test('Cloud Storage\'s "goog" and "google" exclusions do not apply on AWS, where the prefix names no bucket', () => {
+    expect(lake({ prefix: 'goog-lake' })).not.toThrow();
+    expect(lake({ prefix: 'my-google-lake' })).not.toThrow();
   });
 
   test('a bad zone name', () => {

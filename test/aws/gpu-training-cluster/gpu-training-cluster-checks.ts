@@ -9,16 +9,19 @@
  *   controller type, an image repository, a granted pipeline role;
  * - TrainingOnly: `hyperPod: false` (the training job profile alone);
  * - Canary: a plain unencrypted bucket with invalid properties, proving in this very synth that the
- *   validator and both packs ran (see data-lake-checks.test.ts).
+ *   validator and both packs ran (see data-lake-checks.test.ts);
+ * - RedundantDependsOn: a DependsOn next to a GetAtt (W3005), proving that warnings aws-cdk-lib's
+ *   validator run excludes are reported too.
  */
 import { Duration, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecr from 'aws-cdk-lib/aws-ecr';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import * as sns from 'aws-cdk-lib/aws-sns';
 import { CloudAssembly } from 'aws-cdk-lib/cx-api';
 import { GpuType } from 'mlops-constructs';
 import { DataLake, GpuTrainingCluster } from 'mlops-constructs/aws';
-import { AwsAcknowledgment, AwsFinding, checkedSynth, findingsUnder, formatFindings } from '../../../tools/checks/aws-checks';
+import { ALL_SEVERITIES_PLUGIN_NAME, AwsAcknowledgment, AwsFinding, checkedSynth, findingsUnder, formatFindings } from '../../../tools/checks/aws-checks';
 
 let findings: AwsFinding[];
 let acknowledgments: AwsAcknowledgment[];
@@ -68,6 +71,12 @@ beforeAll(() => {
       hyperPod: false,
     });
 
+    // A second canary: a DependsOn next to a GetAtt on the same resource (W3005), which
+    // aws-cdk-lib's own validator run excludes and the all-severities plugin must report.
+    const redundant = new Stack(app, 'RedundantDependsOn', { env });
+    const topic = new sns.CfnTopic(redundant, 'Topic', { kmsMasterKeyId: 'alias/aws/sns' });
+    const subscriber = new sns.CfnTopic(redundant, 'Subscriber', { displayName: topic.attrTopicName, kmsMasterKeyId: 'alias/aws/sns' });
+    subscriber.addDependency(topic);
   }));
 });
 
@@ -77,8 +86,13 @@ test('vacuity: the validator and both packs ran in this synth and report the pla
   expect(canary.map((f) => f.rule)).toEqual(expect.arrayContaining(['AwsSolutions-S10', 'NIST.800.53.R5-S3DefaultEncryptionKMS']));
 });
 
-test('every finding of the synth is the canary\'s: nothing else, not even a finding without a construct path', () => {
-  const elsewhere = findings.filter((f) => f.constructPaths.length === 0 || f.constructPaths.some((p) => !p.startsWith('Canary/')));
+test('vacuity: every validator severity counts: a DependsOn next to a GetAtt is reported (W3005), which the clusters no longer have', () => {
+  const redundant = findingsUnder(findings, 'RedundantDependsOn').filter((f) => f.plugin === ALL_SEVERITIES_PLUGIN_NAME);
+  expect(redundant.map((f) => [f.rule, f.severity, f.constructPaths])).toEqual([['W3005', 'warning', ['RedundantDependsOn/Subscriber']]]);
+});
+
+test('every finding of the synth is a canary\'s: nothing else, not even a finding without a construct path', () => {
+  const elsewhere = findings.filter((f) => f.constructPaths.length === 0 || f.constructPaths.some((p) => !p.startsWith('Canary/') && !p.startsWith('RedundantDependsOn/')));
   expect(formatFindings(elsewhere)).toBe('');
 });
 

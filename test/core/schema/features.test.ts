@@ -73,10 +73,10 @@ describe('FeatureGroupSpec', () => {
     ['Customer', 'upper case'],
     ['1st', 'leading digit'],
     ['customer-daily', 'hyphen'],
-    ['a'.repeat(61), 'too long'],
+    ['a'.repeat(65), 'too long'],
   ])('group name %s (%s) is reported with the rule', (name) => {
     expect(problemsOf(new FeatureGroupSpec({ name, schema: customerDaily }))).toEqual([
-      expect.stringMatching(/^name=.*: lowercase letters, digits and underscores, starting with a letter, at most 60 characters/),
+      expect.stringMatching(/^name=.*: lowercase letters, digits and underscores, starting with a letter, at most 64 characters/),
     ]);
   });
 

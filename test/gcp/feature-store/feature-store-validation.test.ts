@@ -33,7 +33,7 @@ describe('feature group specs', () => {
     ['a feature of no field', { featureGroups: [{ spec: spec({ features: [{ name: 'refunds' }] }) }] },
       /invalid featureGroups\[0\]\.spec\.features\[0\]\.name: "refunds"\. Allowed: the name of a field of schema "customer_daily"/],
     ['a group name Vertex AI refuses', { featureGroups: [{ spec: spec({ name: 'Customer-Daily' }) }] },
-      /\[stack\/Features\] invalid featureGroups\[0\]\.spec\.name: "Customer-Daily"\. Allowed: lowercase letters, digits and underscores, starting with a letter, at most 60 characters/],
+      /\[stack\/Features\] invalid featureGroups\[0\]\.spec\.name: "Customer-Daily"\. Allowed: lowercase letters, digits and underscores, starting with a letter, at most 64 characters/],
     ['a group name making the feature group id longer than 60 characters', { featureGroups: [{ spec: spec({ name: `c${'x'.repeat(55)}` }) }] },
       /\[stack\/Features\] invalid featureGroups\[0\]\.spec\.name: "cx{55}"\. Allowed: a name of at most 52 characters: the feature group id "acme_ml_cx{55}" \(prefix "acme_ml_" and the name\) may have at most 60 characters/],
     ['an online TTL, which Vertex AI does not have', { featureGroups: [{ spec: spec({ onlineTtl: FeatureTtl.days(7) }) }] },

@@ -160,9 +160,11 @@ describe('accelerators and machines', () => {
     ['3 vCPUs', { cpu: 3 }, {}, /invalid platform\.cpu: 3\. Allowed: one of 1, 2, 4, 6, 8 vCPUs/],
     ['2 vCPUs with a GPU', { cpu: 2, memory: Size.gibibytes(8) }, { accelerator: { gpu: GpuType.L4, gpusPerNode: 1 } }, /invalid platform\.cpu: 2\. Allowed: at least 4 vCPUs with a GPU \(4, 6, 8\)/],
     ['8 GiB with a GPU', { memory: Size.gibibytes(8) }, { accelerator: { gpu: GpuType.L4, gpusPerNode: 1 } },
-      /invalid platform\.memory: "8 GiB"\. Allowed: a whole number of GiB from 16 to 16 with 4 vCPUs \(a GPU needs at least 16 GiB\)/],
-    ['more memory than 1 vCPU takes', { cpu: 1, memory: Size.gibibytes(5) }, {}, /invalid platform\.memory: "5 GiB"\. Allowed: a whole number of GiB from 1 to 4 with 1 vCPU\./],
-    ['a fraction of a GiB', { memory: Size.gibibytes(2.5) }, {}, /invalid platform\.memory: "2\.5 GiB"/],
+      /invalid platform\.memory: "8 GiB"\. Allowed: a whole number of MiB from 16 GiB to 16 GiB with 4 vCPUs \(a GPU needs at least 16 GiB\)/],
+    ['more memory than 1 vCPU takes', { cpu: 1, memory: Size.gibibytes(5) }, {}, /invalid platform\.memory: "5 GiB"\. Allowed: a whole number of MiB from 512 MiB to 4 GiB with 1 vCPU \(https:\/\/cloud\.google\.com\/run\/docs\/configuring\/services\/memory-limits\)\./],
+    ['a fraction of a MiB', { memory: Size.mebibytes(1024.5) }, {}, /invalid platform\.memory: "1024\.5 MiB"\. Allowed: a whole number of MiB/],
+    ['less than the second generation minimum', { cpu: 1, memory: Size.mebibytes(511) }, {}, /invalid platform\.memory: "511 MiB"\. Allowed: a whole number of MiB from 512 MiB to 4 GiB with 1 vCPU/],
+    ['less than 4 vCPUs need', { cpu: 4, memory: Size.mebibytes(2047) }, {}, /invalid platform\.memory: "2047 MiB"\. Allowed: a whole number of MiB from 2 GiB to 16 GiB with 4 vCPUs/],
     ['a memory that is not a Size', { memory: 4 }, {}, /invalid platform\.memory: 4\. Allowed: a Size, such as Size\.gibibytes\(16\)/],
   ])('Cloud Run size: %s', (_, options, props, message) => {
     expectRefused(() => cloudRun(options, props), message);

@@ -32,7 +32,7 @@ const BIGQUERY_TYPE_OF_VERTEX_TYPE: Record<string, string> = {
  * | entity keys are string or integer       | Vertex AI entity ID columns hold STRING or INT64 values               |
  * | no key or feature named feature_timestamp (unless it is the event time) | the view names the event time so |
  *
- * Feature names need no check of their own: spec feature names (60 characters) and schema field
+ * Feature names need no check of their own: spec feature names (at most 64 characters, within Vertex AI's 128 for feature ids) and schema field
  * names (128) are lowercase identifiers, which Vertex AI feature ids (128 characters of `[a-z0-9_]`,
  * not starting with a digit) always accept.
  * @see https://cloud.google.com/vertex-ai/docs/reference/rest/v1/projects.locations.featureGroups.features/create (featureId)

@@ -10,7 +10,7 @@ import { warn } from '../../private/warnings';
 import { Size } from '../../size';
 import { ModelEndpointCloudRunIngress, ModelEndpointCloudRunOptions, ModelEndpointTraffic } from '../cloud-run';
 import { EndpointContext } from './context';
-import { cloudRunResourceProblems, revisionSuffixProblems } from './validation';
+import { cloudRunMemoryQuantity, cloudRunResourceProblems, revisionSuffixProblems } from './validation';
 
 const DEFAULT_CLOUD_RUN_CPU = 2;
 const DEFAULT_CLOUD_RUN_MEMORY = Size.gibibytes(4);
@@ -62,7 +62,7 @@ export function createCloudRunService(ctx: EndpointContext, options: ModelEndpoi
   if (ctx.capture) {
     dependsOn.push(ctx.captureGrant('ServingAccountWriter', ctx.servingAccount.member));
   }
-  const limits: Record<string, string> = { cpu: String(cpu), memory: `${memory.toGibibytes()}Gi` };
+  const limits: Record<string, string> = { cpu: String(cpu), memory: cloudRunMemoryQuantity(memory) };
   if (gpu) {
     limits['nvidia.com/gpu'] = String(gpu.gpusPerNode);
   }

@@ -1,4 +1,5 @@
-import { namingProblem, ValidationProblem } from '../../../core';
+import { isEncodedNumberToken, namingProblem, ValidationProblem } from '../../../core';
+import { CLOUD_RUN_MEMORY_MIB } from '../../../core/limits';
 import { Size } from '../../size';
 import { CLOUD_RUN_REVISION_NAME_MAX_LENGTH, CLOUD_RUN_REVISION_SUFFIX_RULE } from './names';
 
@@ -8,15 +9,6 @@ import { CLOUD_RUN_REVISION_NAME_MAX_LENGTH, CLOUD_RUN_REVISION_SUFFIX_RULE } fr
  */
 
 /**
- * Memory (GiB, whole numbers here) a Cloud Run instance may have for each CPU count: 1 vCPU up
- * to 4 GiB, 2 up to 8, 4 from 2 to 16, 6 from 4 to 24, 8 from 4 to 32.
- * @see https://cloud.google.com/run/docs/configuring/services/cpu
- */
-export const CLOUD_RUN_MEMORY_GIB_BY_CPU: ReadonlyMap<number, readonly [number, number]> = new Map([
-  [1, [1, 4]], [2, [1, 8]], [4, [2, 16]], [6, [4, 24]], [8, [4, 32]],
-]);
-
-/**
  * What a Cloud Run instance with a GPU needs at least: 4 CPUs and 16 GiB of memory.
  * @see https://cloud.google.com/run/docs/configuring/services/gpu
  */
@@ -24,11 +16,20 @@ export const CLOUD_RUN_GPU_MIN_CPU = 4;
 /** See {@link CLOUD_RUN_GPU_MIN_CPU}. */
 export const CLOUD_RUN_GPU_MIN_MEMORY_GIB = 16;
 
-/** Problems with a Cloud Run instance size (properties `cpu`, `memory` of the Cloud Run options). */
+/** `512 MiB`, `4 GiB`: a number of mebibytes in the unit it reads best in. */
+function mebibytesText(mebibytes: number): string {
+  return mebibytes % 1024 === 0 ? `${mebibytes / 1024} GiB` : `${mebibytes} MiB`;
+}
+
+/**
+ * Problems with a Cloud Run instance size (properties `cpu`, `memory` of the Cloud Run options):
+ * the vCPU counts and memory ranges of {@link CLOUD_RUN_MEMORY_MIB} (whole MiB, from 512 MiB, the
+ * second generation minimum, which holds in both execution environments), and a GPU's minimums.
+ */
 export function cloudRunResourceProblems(cpu: unknown, memory: Size, withGpu: boolean): ValidationProblem[] {
-  const cpus = [...CLOUD_RUN_MEMORY_GIB_BY_CPU.keys()];
-  const range = typeof cpu === 'number' ? CLOUD_RUN_MEMORY_GIB_BY_CPU.get(cpu) : undefined;
-  if (range === undefined) {
+  const cpus = [...CLOUD_RUN_MEMORY_MIB.maxByCpu.keys()];
+  const max = typeof cpu === 'number' ? CLOUD_RUN_MEMORY_MIB.maxByCpu.get(cpu) : undefined;
+  if (max === undefined) {
     return [{ property: 'cpu', value: cpu, allowed: `one of ${cpus.join(', ')} vCPUs` }];
   }
   if (withGpu && (cpu as number) < CLOUD_RUN_GPU_MIN_CPU) {
@@ -37,16 +38,29 @@ export function cloudRunResourceProblems(cpu: unknown, memory: Size, withGpu: bo
       allowed: `at least ${CLOUD_RUN_GPU_MIN_CPU} vCPUs with a GPU (${cpus.filter((c) => c >= CLOUD_RUN_GPU_MIN_CPU).join(', ')})`,
     }];
   }
-  const [min, max] = range;
-  const low = withGpu ? Math.max(min, CLOUD_RUN_GPU_MIN_MEMORY_GIB) : min;
-  const memoryGiB = memory.toGibibytes();
-  if (!Number.isInteger(memoryGiB) || memoryGiB < low || memoryGiB > max) {
+  const min = Math.max(CLOUD_RUN_MEMORY_MIB.minSecondGeneration, CLOUD_RUN_MEMORY_MIB.minByCpu.get(cpu as number) ?? CLOUD_RUN_MEMORY_MIB.minSecondGeneration);
+  const low = withGpu ? Math.max(min, CLOUD_RUN_GPU_MIN_MEMORY_GIB * 1024) : min;
+  const mebibytes = memory.toMebibytes();
+  if (isEncodedNumberToken(mebibytes)) {
+    return [{ property: 'memory', value: '(a token)', allowed: 'a literal Size here, not a token: the memory is checked against the vCPU count' }];
+  }
+  if (!Number.isInteger(mebibytes) || mebibytes < low || mebibytes > max) {
     return [{
       property: 'memory', value: memory.toString(),
-      allowed: `a whole number of GiB from ${low} to ${max} with ${cpu} vCPU${cpu === 1 ? '' : 's'}${withGpu ? ` (a GPU needs at least ${CLOUD_RUN_GPU_MIN_MEMORY_GIB} GiB)` : ''}`,
+      allowed: `a whole number of MiB from ${mebibytesText(low)} to ${mebibytesText(max)} with ${cpu} vCPU${cpu === 1 ? '' : 's'}`
+        + `${withGpu ? ` (a GPU needs at least ${CLOUD_RUN_GPU_MIN_MEMORY_GIB} GiB)` : ''} (${CLOUD_RUN_MEMORY_MIB.source})`,
     }];
   }
   return [];
+}
+
+/**
+ * A memory size as Cloud Run's `limits.memory` quantity: whole GiB as `Gi` (`16Gi`), anything
+ * else in MiB (`512Mi`).
+ */
+export function cloudRunMemoryQuantity(memory: Size): string {
+  const mebibytes = memory.toMebibytes();
+  return mebibytes % 1024 === 0 ? `${mebibytes / 1024}Gi` : `${mebibytes}Mi`;
 }
 
 /** A traffic target as validated: a revision suffix, or `undefined` for the latest revision. */
