@@ -1,3 +1,5 @@
+import { isEncodedNumberToken, MlopsValidationError } from '../core/errors';
+
 /** A unit of {@link Duration}: its length in seconds and its singular name. */
 interface TimeUnit {
   readonly seconds: number;
@@ -41,7 +43,14 @@ export class Duration {
     return new Duration(amount, DAYS);
   }
 
-  private constructor(private readonly amount: number, private readonly unit: TimeUnit) {}
+  private constructor(private readonly amount: number, private readonly unit: TimeUnit) {
+    // A token (a Terraform variable's number) cannot be scaled into the seconds or minutes the constructs render
+    // and check at synth: refused here, once, rather than printed as a garbage number by each prop.
+    if (isEncodedNumberToken(amount)) {
+      throw new MlopsValidationError(undefined, `Duration.${unit.name}s(amount)`, amount,
+        'a literal number: a Duration is converted and checked at synth, which a Terraform variable is not resolved at (set it in code or from context)');
+    }
+  }
 
   /** The duration in seconds. */
   public toSeconds(): number {

@@ -1,3 +1,5 @@
+import { isEncodedNumberToken, MlopsValidationError } from '../core/errors';
+
 /** A unit of {@link Size}: its length in mebibytes and its symbol. */
 interface SizeUnit {
   readonly mebibytes: number;
@@ -25,7 +27,14 @@ export class Size {
     return new Size(amount, GIBIBYTES);
   }
 
-  private constructor(private readonly amount: number, private readonly unit: SizeUnit) {}
+  private constructor(private readonly amount: number, private readonly unit: SizeUnit) {
+    // A token (a Terraform variable's number) cannot be scaled into the mebibytes the constructs render
+    // and check at synth: refused here, once, rather than printed as a garbage number by each prop.
+    if (isEncodedNumberToken(amount)) {
+      throw new MlopsValidationError(undefined, `Size.${unit.symbol === 'MiB' ? 'mebibytes' : 'gibibytes'}(amount)`, amount,
+        'a literal number: a Size is converted and checked at synth, which a Terraform variable is not resolved at (set it in code or from context)');
+    }
+  }
 
   /** The size in mebibytes. */
   public toMebibytes(): number {
