@@ -15,7 +15,11 @@ const IMAGE = 'us-docker.pkg.dev/acme-ml/serving/churn:1';
 const variable = (stack: TerraformStack) => new TerraformVariable(stack, 'number', { type: 'number' }).numberValue;
 const cloudRun = (options: Partial<ModelEndpointCloudRunOptions>) => ({ platform: ModelEndpointPlatform.cloudRun({ image: IMAGE, ...options }) });
 
-/** Props of an endpoint, one numeric prop set to `n`; `property` is the path the error must name. */
+/**
+ * Props of an endpoint, one numeric prop set to `n`; `property` is what the error must name: the
+ * prop's path, or the factory that refuses the token where it is made (`Size.mebibytes`: a Size is
+ * converted at synth, so `Size.mebibytes(variable)` fails before any construct sees it).
+ */
 const CASES: Array<[property: string, props: (n: number, lake: DataLake) => Partial<ModelEndpointProps>]> = [
   ['minReplicas', (n) => ({ minReplicas: n })],
   ['maxReplicas', (n) => ({ maxReplicas: n })],
@@ -23,7 +27,7 @@ const CASES: Array<[property: string, props: (n: number, lake: DataLake) => Part
   ['errorRateAlarmThreshold', (n) => ({ errorRateAlarmThreshold: n })],
   ['platform.cpu', (n) => cloudRun({ cpu: n })],
   ['platform.port', (n) => cloudRun({ port: n })],
-  ['platform.memory', (n) => cloudRun({ memory: Size.mebibytes(n) })],
+  ['Size.mebibytes(amount)', (n) => cloudRun({ memory: Size.mebibytes(n) })],
 ];
 
 function build(props: (n: number, lake: DataLake) => Partial<ModelEndpointProps>): () => unknown {
