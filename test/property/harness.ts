@@ -106,7 +106,7 @@ export function later(make: () => unknown): Later {
   return new Later(make);
 }
 
-function resolveLater(props: unknown): unknown {
+export function resolveLater(props: unknown): unknown {
   if (props === null || typeof props !== 'object' || Array.isArray(props)) {
     return props;
   }
