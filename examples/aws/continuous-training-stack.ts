@@ -89,6 +89,6 @@ export class ContinuousTrainingStack extends Stack {
         value: this.lake.zoneBucket(zone).bucketName, exportName: lakeExports.buckets[zone], description: `The lake's ${zone} bucket, for serving stacks to import (the delivery example's import MlopsContinuousTrainingExample's)`,
       });
     }
-    new CfnOutput(this, 'LakeKeyArn', { value: this.lake.encryptionKey.keyArn, exportName: exports.key, description: 'The lake\'s key, for serving stacks to import (the delivery example\'s import MlopsContinuousTrainingExample\'s)' });
+    new CfnOutput(this, 'LakeKeyArn', { value: this.lake.encryptionKey.keyArn, exportName: lakeExports.key, description: 'The lake\'s key, for serving stacks to import (the delivery example\'s import MlopsContinuousTrainingExample\'s)' });
   }
 }
