@@ -7,7 +7,18 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { ExampleStackResult, synthAwsExamples, synthGcpExamples } from '../tools/synth-examples';
 
-const root = path.join(__dirname, '..');
+/** The repository root: the folder of the package.json above this file (bin/ from source, dist/bin/ compiled). */
+function repositoryRoot(): string {
+  let dir = __dirname;
+  while (!fs.existsSync(path.join(dir, 'package.json'))) {
+    if (path.dirname(dir) === dir) {
+      throw new Error(`no package.json above ${__dirname}`);
+    }
+    dir = path.dirname(dir);
+  }
+  return dir;
+}
+const root = repositoryRoot();
 const awsOut = path.join(root, 'cdk.out');
 const gcpOut = path.join(root, 'cdktf.out');
 fs.rmSync(awsOut, { recursive: true, force: true });

@@ -60,7 +60,17 @@ function bundleHandlers({ ifStale = false } = {}) {
       legalComments: 'none',
       metafile: true,
       logLevel: 'warning',
+      // Written below through a temporary file and a rename, so that a test reading the bundle
+      // while another process rebuilds it (test/package.test.ts runs `npm run build` when dist/lib
+      // is stale) sees the old file or the new one, never a half-written one.
+      write: false,
     });
+    fs.mkdirSync(path.dirname(outfile), { recursive: true });
+    for (const file of result.outputFiles) {
+      const partial = `${file.path}.${process.pid}.partial`;
+      fs.writeFileSync(partial, file.contents);
+      fs.renameSync(partial, file.path);
+    }
     fs.writeFileSync(inputsFileOf(handler.name), JSON.stringify(Object.keys(result.metafile.inputs).sort(), null, 1));
     sizes[handler.name] = fs.statSync(outfile).size;
   }

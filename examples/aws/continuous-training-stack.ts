@@ -83,12 +83,12 @@ export class ContinuousTrainingStack extends Stack {
       spec: new TrainingPipelineSpec({ name: 'churn', schema: customerChurn, label: 'churned_30d', metric: EvaluationMetric.AUC, bar: 0.7 }),
     });
 
-    const exports = trainingLakeExports(this.stackName);
+    const lakeExports = trainingLakeExports(this.stackName);
     for (const zone of EXPORTED_ZONES) {
       new CfnOutput(this, `Lake${zone[0].toUpperCase()}${zone.slice(1)}Bucket`, {
-        value: this.lake.zoneBucket(zone).bucketName, exportName: exports.buckets[zone], description: `The lake's ${zone} bucket, for serving stacks to import (the delivery example's import MlopsContinuousTrainingExample's)`,
+        value: this.lake.zoneBucket(zone).bucketName, exportName: lakeExports.buckets[zone], description: `The lake's ${zone} bucket, for serving stacks to import (the delivery example's import MlopsContinuousTrainingExample's)`,
       });
     }
-    new CfnOutput(this, 'LakeKeyArn', { value: this.lake.encryptionKey.keyArn, exportName: exports.key, description: 'The lake\'s key, for serving stacks to import (the delivery example\'s import MlopsContinuousTrainingExample\'s)' });
+    new CfnOutput(this, 'LakeKeyArn', { value: this.lake.encryptionKey.keyArn, exportName: lakeExports.key, description: 'The lake\'s key, for serving stacks to import (the delivery example\'s import MlopsContinuousTrainingExample\'s)' });
   }
 }

@@ -10,7 +10,7 @@
  * included; every cdktf stack), never listed here, so new example and level stacks are covered.
  */
 import { isDeepStrictEqual } from 'util';
-import { App, CfnMapping, CfnResource, Stack, Stage } from 'aws-cdk-lib';
+import { App, CfnMapping, CfnOutput, CfnResource, Lazy, Stack, Stage } from 'aws-cdk-lib';
 import { CloudAssembly } from 'aws-cdk-lib/cx-api';
 import { Construct } from 'constructs';
 import { firstDifference } from './l1-diff';
@@ -28,7 +28,7 @@ export interface AwsL1Stack {
 /** Template sections the default synthesizer writes itself (BootstrapVersion). */
 const SYNTHESIZER_PARAMETERS = new Set(['BootstrapVersion']);
 const SYNTHESIZER_RULES = new Set(['CheckBootstrapVersion']);
-const TEMPLATE_SECTIONS = new Set(['Resources', 'Parameters', 'Rules', 'Mappings', 'Description']);
+const TEMPLATE_SECTIONS = new Set(['Resources', 'Parameters', 'Rules', 'Mappings', 'Outputs', 'Description']);
 
 /** Every stack of the assembly, nested stages' included. */
 export function awsL1Spec(assembly: CloudAssembly): AwsL1Stack[] {
@@ -71,6 +71,19 @@ export function buildAwsL1(app: App, spec: readonly AwsL1Stack[], onStack?: (sta
     }
     for (const [logicalId, mapping] of Object.entries<any>(s.template.Mappings ?? {})) {
       new CfnMapping(stack, logicalId, { mapping }).overrideLogicalId(logicalId);
+    }
+    for (const [logicalId, o] of Object.entries<any>(s.template.Outputs ?? {})) {
+      const unknownKeys = Object.keys(o).filter((k) => !['Value', 'Description', 'Export'].includes(k));
+      if (unknownKeys.length > 0) {
+        throw new Error(`bench L1: output ${logicalId} of ${s.path.join('/')} has ${unknownKeys.join(', ')}, not rebuilt yet (tools/bench/l1.ts)`);
+      }
+      // Values and export names may be intrinsics (objects): given to CloudFormation as they are.
+      const raw = (value: unknown): string => (typeof value === 'string' ? value : Lazy.string({ produce: () => value as string }));
+      new CfnOutput(stack, logicalId, {
+        value: raw(o.Value),
+        description: o.Description,
+        exportName: o.Export === undefined ? undefined : raw(o.Export.Name),
+      }).overrideLogicalId(logicalId);
     }
     const extraParameters = Object.keys(s.template.Parameters ?? {}).filter((k) => !SYNTHESIZER_PARAMETERS.has(k));
     const extraRules = Object.keys(s.template.Rules ?? {}).filter((k) => !SYNTHESIZER_RULES.has(k));
