@@ -198,8 +198,8 @@ test('an AWS-only app installs the tarball without cdktf and synthesizes a DataL
 
 test('loading the other cloud\'s entry point names its missing peers and the install command', async () => {
   const load = (dir: string, entry: string) => run('node', ['-e', `require('${entry}')`], { cwd: dir }).then(() => '', (e) => String(e.stderr));
-  expect(await load(awsDir, 'mlops-constructs/gcp')).toContain('mlops-constructs/gcp needs its peer packages cdktf, @cdktf/provider-google, which are not installed. Install the peers next to mlops-constructs: npm install cdktf@');
-  expect(await load(gcpDir, 'mlops-constructs/aws')).toContain('mlops-constructs/aws needs its peer package aws-cdk-lib, which is not installed. Install the peers next to mlops-constructs: npm install aws-cdk-lib@');
+  expect(await load(awsDir, 'mlops-constructs/gcp')).toContain('mlops-constructs/gcp needs its peer packages cdktf, @cdktf/provider-google, which are not installed. Install the peers next to mlops-constructs: npm install "cdktf@');
+  expect(await load(gcpDir, 'mlops-constructs/aws')).toContain('mlops-constructs/aws needs its peer package aws-cdk-lib, which is not installed. Install the peers next to mlops-constructs: npm install "aws-cdk-lib@');
 });
 
 test('the tarball ships the Lambda handler bundles (built at the library\'s build, under 1 MB), not their sources\' dependencies', async () => {

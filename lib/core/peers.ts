@@ -9,9 +9,9 @@
 
 /** The peer ranges of package.json, by package. */
 export const PEER_RANGES: { readonly [name: string]: string } = {
-  'aws-cdk-lib': '^2.276.0',
-  'cdktf': '^0.21.0',
-  '@cdktf/provider-google': '^16.12.1',
+  'aws-cdk-lib': '^2.269.0',
+  'cdktf': '>=0.20.0 <0.22.0',
+  '@cdktf/provider-google': '>=14.30.0 <17.0.0',
   'constructs': '^10.5.0',
 };
 
@@ -38,7 +38,8 @@ export function missingPeers(entryPoint: string, resolve: (name: string) => stri
 
 /** The message for the peers missing from an entry point: which, and the command that installs all of them. */
 export function missingPeersMessage(entryPoint: string, missing: readonly string[]): string {
-  const install = (ENTRY_POINT_PEERS[entryPoint] ?? []).map((name) => `${name}@${PEER_RANGES[name]}`).join(' ');
+  // Quoted: a range such as `>=0.20.0 <0.22.0` holds a space and a redirection for the shell.
+  const install = (ENTRY_POINT_PEERS[entryPoint] ?? []).map((name) => `"${name}@${PEER_RANGES[name]}"`).join(' ');
   return `${entryPoint} needs its peer package${missing.length === 1 ? '' : 's'} ${missing.join(', ')}, which ${missing.length === 1 ? 'is' : 'are'} not installed. `
     + `Install the peers next to mlops-constructs: npm install ${install}`;
 }
