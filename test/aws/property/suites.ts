@@ -17,9 +17,10 @@ import {
   DataLake, DeliveryPipeline, DriftMonitor, FeatureStore, StreamingIngest,
 } from 'mlops-constructs/aws';
 import {
-  CapturedRecords, DriftSpec, DriftTable, FeatureGroupSpec, FieldType, GpuType, TableSchema, TrainingPipelineSpec, TrainingWindow,
+  CapturedRecords, DriftSpec, DriftTable, FeatureGroupSpec, GpuType, TableSchema, TrainingPipelineSpec, TrainingWindow,
 } from 'mlops-constructs';
 import { PropertySuite, later } from '../../property/harness';
+import { badSchema, clicks } from '../../property/schemas';
 import { customers } from '../training-pipeline/fixtures';
 import { scoredCustomers } from '../drift-monitor/fixtures';
 import { orders } from '../fixtures';
@@ -47,18 +48,6 @@ type LakeDeps = ReturnType<typeof lakeDeps>;
 
 let registries = 0;
 
-/** A stream of events (no bytes: Firehose cannot carry them to Parquet). */
-const clicks = new TableSchema({
-  name: 'clicks',
-  fields: [
-    { name: 'click_id', type: FieldType.STRING },
-    { name: 'customer_id', type: FieldType.STRING },
-    { name: 'amount', type: FieldType.decimal(12, 2) },
-    { name: 'clicked_at', type: FieldType.TIMESTAMP },
-  ],
-  entityKeys: ['customer_id'],
-  eventTime: 'clicked_at',
-});
 
 /**
  * The props with a schema renamed for run `id`, so that the runs sharing one lake do not create
@@ -73,7 +62,6 @@ function renamedSchema(props: unknown, id: string): any {
   return { ...props, schema: new TableSchema(declared) };
 }
 
-const badSchema = () => new TableSchema({ name: 'Bad Name', fields: [] });
 
 const dataLake: PropertySuite<LakeDeps> = {
   name: 'DataLake',

@@ -5,13 +5,14 @@
  * test/gcp/constructs.property.test.ts.
  */
 import { TerraformStack, TerraformVariable } from 'cdktf';
-import { DriftSpec, FeatureGroupSpec, FieldType, GpuType, TableSchema, TrainingPipelineSpec, EvaluationMetric } from 'mlops-constructs';
+import { DriftSpec, FeatureGroupSpec, GpuType, TableSchema, TrainingPipelineSpec, EvaluationMetric } from 'mlops-constructs';
 import {
   DataLake, DeliveryPipeline, DriftBaseline, DriftMonitor, DriftSchedule, Duration, FeatureOnlineServing, FeatureStore, FeatureSyncSchedule,
   GpuTrainingCluster, MlopsPlatform, ModelEndpoint, ModelEndpointDeployment, ModelEndpointPlatform, ModelEndpointTrafficSize, ModelRegistry,
   ProductionApproval, RemovalPolicy, Size, StreamingIngest, TrainingPipeline, TrainingSchedule,
 } from 'mlops-constructs/gcp';
 import { PropertySuite, later } from '../../property/harness';
+import { badSchema, clicks } from '../../property/schemas';
 import { churnSpec, customerDaily, KEY } from '../training-pipeline/fixtures';
 import { churnDrift } from '../drift-monitor/fixtures';
 import { churnTraining, orders } from '../../../examples/schemas';
@@ -41,19 +42,7 @@ type Deps = ReturnType<typeof platformDeps>;
 let pipelines = 0;
 let endpoints = 0;
 
-const clicks = new TableSchema({
-  name: 'clicks',
-  fields: [
-    { name: 'click_id', type: FieldType.STRING },
-    { name: 'customer_id', type: FieldType.STRING },
-    { name: 'amount', type: FieldType.decimal(12, 2) },
-    { name: 'clicked_at', type: FieldType.TIMESTAMP },
-  ],
-  entityKeys: ['customer_id'],
-  eventTime: 'clicked_at',
-});
 
-const badSchema = () => new TableSchema({ name: 'Bad Name', fields: [] });
 
 /** The props with a schema renamed for run `id`, so that the runs sharing one lake do not create the same table twice. */
 function renamedSchema(props: unknown, id: string): any {
