@@ -11,6 +11,8 @@ module.exports = {
     '^mlops-constructs$': '<rootDir>/lib/core/index.ts',
     '^mlops-constructs/aws$': '<rootDir>/lib/aws/index.ts',
     '^mlops-constructs/gcp$': '<rootDir>/lib/gcp/index.ts',
+    '^mlops-constructs/aws/testing$': '<rootDir>/lib/aws/testing/index.ts',
+    '^mlops-constructs/gcp/testing$': '<rootDir>/lib/gcp/testing/index.ts',
   },
   setupFiles: ['<rootDir>/test/setup-env.ts'],
   // The Lambda handler bundles, when missing or older than their sources (tools/bundle-handlers.js).

@@ -12,7 +12,7 @@ import { ApiClass, ApiExport, kebab, readClass, readInterface, readModuleExports
 import { ApiProgram, relativeFile } from './program';
 
 /** The entry points whose exports are public API. */
-export const ENTRY_POINTS: readonly string[] = ['lib/core/index.ts', 'lib/aws/index.ts', 'lib/gcp/index.ts'];
+export const ENTRY_POINTS: readonly string[] = ['lib/core/index.ts', 'lib/aws/index.ts', 'lib/gcp/index.ts', 'lib/aws/testing/index.ts', 'lib/gcp/testing/index.ts'];
 
 /** One convention. */
 export interface ConventionRule {
