@@ -39,13 +39,15 @@ beforeAll(async () => {
   tarball = path.join(work, stdout.trim().split('\n').pop()!);
   // Both installs at once: they are bound by unpacking files, not by one core.
   [awsDir, gcpDir] = await Promise.all([
-    consumerApp('aws-only', ['aws-cdk-lib', 'constructs'], {
+    consumerApp('aws-only', ['aws-cdk-lib', 'constructs', 'cdk-nag'], {
       'app.js': awsApp,
-      'check.ts': tsConsumer("import { DataLake } from 'mlops-constructs/aws';\nimport { TableSchema } from 'mlops-constructs';"),
+      'infra.test.js': awsConsumerTest,
+      'check.ts': tsConsumer("import { DataLake } from 'mlops-constructs/aws';\nimport { TableSchema } from 'mlops-constructs';\nimport { runChecks } from 'mlops-constructs/aws/testing';", 'runChecks'),
     }),
     consumerApp('gcp-only', ['cdktf', '@cdktf/provider-google', 'constructs'], {
       'app.js': gcpApp,
-      'check.ts': tsConsumer("import { DataLake } from 'mlops-constructs/gcp';\nimport { TableSchema } from 'mlops-constructs';"),
+      'infra.test.js': gcpConsumerTest,
+      'check.ts': tsConsumer("import { DataLake } from 'mlops-constructs/gcp';\nimport { TableSchema } from 'mlops-constructs';\nimport { runChecks } from 'mlops-constructs/gcp/testing';", 'runChecks'),
     }),
   ]);
 });
@@ -182,9 +184,67 @@ let other = true; try { require.resolve('aws-cdk-lib'); } catch { other = false;
 console.log(JSON.stringify({ buckets: Object.keys(tf.resource.google_storage_bucket).length, tables: Object.keys(tf.resource.google_bigquery_table).length, otherCloudResolvable: other }));
 `;
 
+// A consumer's CI tests with the testing helpers, run by Node's own test runner (no jest in the
+// app), in one process (the validator starts once): the same test passes on the library's
+// constructs and fails, naming the rule, when the stack also has a non-compliant resource.
+const awsConsumerTest = `
+const test = require('node:test');
+const { App, Stack } = require('aws-cdk-lib');
+const s3 = require('aws-cdk-lib/aws-s3');
+const { AwsSolutionsChecks } = require('cdk-nag');
+const { DataLake } = require('mlops-constructs/aws');
+const { synthWithChecks } = require('mlops-constructs/aws/testing');
+const lakeStackPasses = (plainBucket) => () => {
+  const app = new App();
+  const stack = new Stack(app, 'Lake');
+  new DataLake(stack, 'Lake');
+  if (plainBucket) new s3.CfnBucket(stack, 'Plain');
+  synthWithChecks(stack, { packs: [new AwsSolutionsChecks()] }).resourceCountIs('AWS::Athena::WorkGroup', 1);
+};
+test('lake', lakeStackPasses(false));
+test('lake and a plain bucket', lakeStackPasses(true));
+`;
+
+const gcpConsumerTest = `
+const test = require('node:test');
+const { Testing, TerraformStack } = require('cdktf');
+const { GoogleProvider } = require('@cdktf/provider-google/lib/provider');
+const { KmsKeyRing } = require('@cdktf/provider-google/lib/kms-key-ring');
+const { KmsCryptoKey } = require('@cdktf/provider-google/lib/kms-crypto-key');
+const { StorageBucket } = require('@cdktf/provider-google/lib/storage-bucket');
+const { DataLake } = require('mlops-constructs/gcp');
+const { synthWithChecks } = require('mlops-constructs/gcp/testing');
+const lakeStackPasses = (plainBucket) => () => {
+  const stack = new TerraformStack(Testing.app(), 'lake');
+  new GoogleProvider(stack, 'google', { project: 'consumer-project' });
+  const keyRing = new KmsKeyRing(stack, 'Ring', { name: 'lake', location: 'us' });
+  const encryptionKey = new KmsCryptoKey(stack, 'Key', { name: 'lake', keyRing: keyRing.id, rotationPeriod: '7776000s' });
+  new DataLake(stack, 'Lake', { prefix: 'consumer', encryptionKey });
+  if (plainBucket) new StorageBucket(stack, 'Plain', { name: 'consumer-plain', location: 'US' });
+  const tf = JSON.parse(synthWithChecks(stack));
+  if (Object.keys(tf.resource.google_storage_bucket).length < 3) throw new Error('expected the lake buckets');
+};
+test('lake', lakeStackPasses(false));
+test('lake and a plain bucket', lakeStackPasses(true));
+`;
+
+test.each([
+  ['AWS', () => awsDir, /AwsSolutions-S1 \(error, AwsSolutions\) at Lake\/Plain/],
+  ['Google Cloud', () => gcpDir, /GCP-GCS1 google_storage_bucket\.Plain \(lake\/Plain\)/],
+])('%s: a consumer test with the testing helpers passes on the library\'s stack and fails on a non-compliant resource', async (_, dir, finding) => {
+  const env = { ...process.env, NODE_ENV: '', CDK_VALIDATION: 'false' };
+  const result = await run('node', ['--test', '--test-reporter=tap', 'infra.test.js'], { cwd: dir(), env })
+    .then(() => ({ code: 0, output: '' }), (e) => ({ code: e.code, output: `${e.stdout}${e.stderr}` }));
+  expect(result.code).toBe(1);
+  expect(result.output).toMatch(/^ok 1 - lake$/m);
+  expect(result.output).toMatch(/^not ok 2 - lake and a plain bucket$/m);
+  expect(result.output).toMatch(finding);
+  expect(result.output).toMatch(/^# pass 1$/m);
+});
+
 // Type-checks a TypeScript consumer as well: the AWS app with the classic resolution many CDK
 // apps use (found through typesVersions), the GCP app with node16 (found through exports).
-const tsConsumer = (imports: string) => `${imports}\nexport const used = [DataLake, TableSchema];\n`;
+const tsConsumer = (imports: string, ...more: string[]) => `${imports}\nexport const used = [DataLake, TableSchema${more.map((m) => `, ${m}`).join('')}];\n`;
 
 test('an AWS-only app installs the tarball without cdktf and synthesizes a DataLake', async () => {
   const dir = awsDir;
