@@ -12,6 +12,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import { CloudAssembly } from 'aws-cdk-lib/cx-api';
 import { AwsSolutionsChecks, NIST80053R5Checks } from 'cdk-nag';
 import { IConstruct } from 'constructs';
+import type { AwsAcknowledgment, AwsFinding } from '../../lib/aws/testing';
 import { CloudFormationValidateAllSeverities } from './cfn-validate-all-severities';
 
 export { ALL_SEVERITIES_PLUGIN_NAME, INFORMATIONAL_ACKNOWLEDGMENTS } from './cfn-validate-all-severities';
@@ -24,29 +25,8 @@ export const CHECKED_APP_CONTEXT = {
   '@aws-cdk/core:failSynthOnValidationErrors': false,
 };
 
-/** One unacknowledged finding of a validator or rule pack. */
-export interface AwsFinding {
-  /** `CloudFormation Validate`, `AwsSolutions` or `NIST.800.53.R5`. */
-  readonly plugin: string;
-  /** Rule id, e.g. `AwsSolutions-S1` or `W3030`. */
-  readonly rule: string;
-  /** `error`, `warning`, ... */
-  readonly severity: string;
-  /** Construct paths that violate it. */
-  readonly constructPaths: string[];
-  /** The rule's description. */
-  readonly description: string;
-}
-
-/** One acknowledgment found in the construct tree. */
-export interface AwsAcknowledgment {
-  /** Rule id acknowledged. */
-  readonly rule: string;
-  /** Construct path it was made at. */
-  readonly at: string;
-  /** Why. */
-  readonly reason: string;
-}
+// The shapes the library's consumers get from mlops-constructs/aws/testing.
+export type { AwsAcknowledgment, AwsFinding };
 
 /** A new App with the validator strict and both cdk-nag packs registered. */
 export function newCheckedApp(props: AppProps = {}): App {
