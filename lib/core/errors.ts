@@ -31,7 +31,7 @@ export class MlopsValidationError extends Error {
   constructor(scope: PathLike | string | undefined, property: string, value: unknown, allowed: string) {
     const constructPath = scope === undefined ? '<no construct>' : typeof scope === 'string' ? scope : scope.node.path;
     // A token where a literal is validated: say so, whatever the check's own sentence is.
-    if (isEncodedNumberToken(value) && !/literal|known at synth/.test(allowed)) {
+    if ((isEncodedNumberToken(value) || holdsStringToken(value)) && !/literal|known at synth/.test(allowed)) {
       allowed = `a literal here, not a token (Terraform variable or CloudFormation parameter): ${allowed}`;
     }
     super(`[${constructPath}] invalid ${property}: ${describeValue(value)}. Allowed: ${allowed}.`);
@@ -93,18 +93,34 @@ export function isEncodedNumberToken(value: unknown): boolean {
   return typeof value === 'number' && Number.isFinite(value) && Math.abs(value) >= 1e289;
 }
 
+/**
+ * The encoded string tokens of aws-cdk-lib (`${Token[NAME.123]}`) and cdktf (`${TfToken[TOKEN.4]}`),
+ * which stand for a value resolved at deploy (a CloudFormation parameter, a Terraform variable).
+ */
+const STRING_TOKEN = /\$\{(?:Tf)?Token\[[^\]]*\]\}/g;
+
+/** Whether `value` is a string holding an encoded string token of aws-cdk-lib or cdktf. */
+function holdsStringToken(value: unknown): boolean {
+  return typeof value === 'string' && new RegExp(STRING_TOKEN.source).test(value);
+}
+
 function describeValue(value: unknown): string {
   if (isEncodedNumberToken(value)) {
     return '(a token)';
   }
+  if (value === '(a token)') {
+    return value;
+  }
   if (typeof value === 'string') {
-    return JSON.stringify(value);
+    // A string token's text means nothing to the reader: shown as `(a token)` within the value.
+    return holdsStringToken(value) && value.replace(STRING_TOKEN, '') === '' ? '(a token)' : JSON.stringify(value.replace(STRING_TOKEN, '(a token)'));
   }
   if (value === undefined || typeof value === 'number' || typeof value === 'boolean' || value === null) {
     return String(value);
   }
   try {
-    const json = JSON.stringify(value);
+    // Tokens inside an object or a list are shown as `(a token)` too.
+    const json = JSON.stringify(value, (_key, v) => (isEncodedNumberToken(v) ? '(a token)' : typeof v === 'string' ? v.replace(STRING_TOKEN, '(a token)') : v));
     return json.length > 200 ? `${json.slice(0, 197)}...` : json;
   } catch {
     return String(value);

@@ -45,7 +45,8 @@ export class DriftBaseline {
   /** Problems of the names (property paths relative to the baseline). */
   public problems(): ValidationProblem[] {
     const problems: ValidationProblem[] = [];
-    if (typeof this.zone !== 'string' || this.zone === '') {
+    // A token zone is named here, before the baseline id derived from it.
+    if (typeof this.zone !== 'string' || this.zone === '' || CORE_GUARD_CONTEXT.isUnresolved(this.zone)) {
       problems.push({ property: 'zone', value: this.zone, allowed: 'a zone of the lake' });
     }
     if (typeof this.tableName !== 'string' || !IDENTIFIER_RULE.pattern.test(this.tableName)) {

@@ -67,10 +67,11 @@ export class DriftSchedule {
       if (!(duration instanceof Duration)) {
         return [{ property: 'rate', value: duration, allowed: 'a Duration of whole minutes, at least the window' }];
       }
-      const ms = duration.toMilliseconds();
-      if (Token.isUnresolved(ms)) {
-        return [{ property: 'rate', value: '(a token)', allowed: 'a Duration known at synth time' }];
+      // A parameter's amount converts to no other unit at synth (aws-cdk-lib throws), so test it first.
+      if (duration.isUnresolved() || Token.isUnresolved(duration.toMilliseconds())) {
+        return [{ property: 'rate', value: '(a token)', allowed: 'a Duration of a literal amount, known at synth time: the rate is compared with the window and written into the schedule expression' }];
       }
+      const ms = duration.toMilliseconds();
       if (!(ms >= 60_000 && ms % 60_000 === 0)) {
         return [{ property: 'rate', value: duration.toHumanString(), allowed: 'whole minutes, at least one (EventBridge Scheduler rate())' }];
       }

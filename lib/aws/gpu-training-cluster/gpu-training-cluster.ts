@@ -744,7 +744,8 @@ export class GpuTrainingCluster extends Construct implements IGpuTrainingCluster
       throw new MlopsValidationError(this, 'fileSystem.storageCapacity', `${capacity} GiB`, '1,200 GiB, 2,400 GiB or a multiple of 2,400 GiB (FSx for Lustre PERSISTENT_2)');
     }
     const throughput = options.throughputPerTiB ?? 250;
-    if (!Token.isUnresolved(throughput) && !LUSTRE_THROUGHPUTS_PER_TIB.includes(throughput)) {
+    // Literal only: aws-cdk-lib's LustreFileSystem compares it with the allowed values at synth.
+    if (Token.isUnresolved(throughput) || !LUSTRE_THROUGHPUTS_PER_TIB.includes(throughput)) {
       throw new MlopsValidationError(this, 'fileSystem.throughputPerTiB', throughput, `one of ${LUSTRE_THROUGHPUTS_PER_TIB.join(', ')} MB/s per TiB (PERSISTENT_2)`);
     }
     const zone = options.lakeZone ?? StandardZone.CURATED;

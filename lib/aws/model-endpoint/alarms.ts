@@ -70,7 +70,8 @@ function createErrorRateAlarm(endpoint: Construct & IModelEndpoint, threshold: n
     throw new MlopsValidationError(endpoint, 'errorRateAlarmThreshold', level, 'a share of invocations greater than 0 and at most 1 (0.01 is 1%)');
   }
   return new cloudwatch.Alarm(endpoint, 'ErrorRateAlarm', {
-    alarmDescription: `Model endpoint ${endpoint.endpointName}: more than ${level * 100}% of invocations answered 5xx; rolls a deployment back.`,
+    // A parameter's share is passed on as the threshold; the description cannot print it as a percentage.
+    alarmDescription: `Model endpoint ${endpoint.endpointName}: more than ${Token.isUnresolved(level) ? 'the errorRateAlarmThreshold share' : `${level * 100}%`} of invocations answered 5xx; rolls a deployment back.`,
     metric: endpoint.metricInvocation5XXErrors({ period: ALARM_PERIOD }),
     threshold: level,
     comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,

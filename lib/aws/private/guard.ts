@@ -33,6 +33,14 @@ export const awsGuard = {
     return convertible(['toSeconds', 'toMilliseconds', 'toHumanString'], read, { integral: false }, 'a Duration such as Duration.minutes(5) (from aws-cdk-lib)', tokenAllowed);
   },
   /**
+   * An aws-cdk-lib `Duration` of a literal amount: the construct computes with it (a unit the
+   * service takes that a Duration cannot convert to), which a parameter's amount cannot be at synth.
+   * @param reason why the amount must be a literal
+   */
+  literalDuration(reason: string): Guard<unknown> {
+    return literalOnly(['toSeconds', 'toMilliseconds', 'toHumanString'], 'a Duration such as Duration.minutes(5) (from aws-cdk-lib)', `a Duration of a literal amount: ${reason}`);
+  },
+  /**
    * An aws-cdk-lib `Size` (not a number of bytes).
    * @param unit the unit the construct reads it in without rounding; without one, the amount must
    * be a literal (a parameter's amount cannot be converted or rounded at synth)

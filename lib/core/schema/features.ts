@@ -1,4 +1,4 @@
-import { ValidationProblem } from '../errors';
+import { isEncodedNumberToken, ValidationProblem } from '../errors';
 import { FieldType } from './field-type';
 import { NamingRule, namingProblem } from '../naming';
 import { TableSchema } from './schema';
@@ -80,9 +80,9 @@ export class FeatureTtl {
     return this.value * SECONDS_PER_UNIT[this.unit];
   }
 
-  /** `7 Days`. */
+  /** `7 Days` (`(a token) Days` for a parameter's or variable's number, never its encoded value). */
   public toString(): string {
-    return `${this.value} ${this.unit}`;
+    return `${isEncodedNumberToken(this.value) ? '(a token)' : this.value} ${this.unit}`;
   }
 }
 
@@ -312,7 +312,8 @@ export class FeatureGroupSpec {
     }
     if (props.onlineTtl !== undefined) {
       const ttl = props.onlineTtl;
-      if (!(ttl instanceof FeatureTtl) || !Number.isInteger(ttl.value) || ttl.value < 1) {
+      // A token is passed on: SageMaker's TtlDuration.Value takes a parameter and checks it at deploy.
+      if (!(ttl instanceof FeatureTtl) || (!isEncodedNumberToken(ttl.value) && (!Number.isInteger(ttl.value) || ttl.value < 1))) {
         problems.push({ property: 'onlineTtl', value: ttl instanceof FeatureTtl ? ttl.toString() : ttl, allowed: 'a FeatureTtl of a whole number of at least 1 minute, hour, day or week' });
       } else if (props.online === false) {
         problems.push({ property: 'onlineTtl', value: ttl.toString(), allowed: 'no TTL when online is false: the TTL expires online records' });

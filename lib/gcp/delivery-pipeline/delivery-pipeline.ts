@@ -871,6 +871,12 @@ export class DeliveryPipeline extends Construct implements IDeliveryPipeline {
       throw new MlopsValidationError(this, 'cloudRunDelivery.sourceDirectory', options.sourceDirectory, 'a directory of the repository, relative, without ".."');
     }
     const percentages = options.canaryPercentages ?? [25, 50];
+    // Literal only: the phases are compared with each other and named in the pipeline's description at synth.
+    const variableAt = Array.isArray(percentages) ? percentages.findIndex((p) => Token.isUnresolved(p)) : -1;
+    if (variableAt >= 0) {
+      throw new MlopsValidationError(this, `cloudRunDelivery.canaryPercentages[${variableAt}]`, percentages[variableAt],
+        'a whole percentage from 1 to 99, above the phase before it (the phases are compared and named at synth)');
+    }
     if (!Array.isArray(percentages) || percentages.length === 0
       || percentages.some((p, i) => !Number.isInteger(p) || p < 1 || p > 99 || (i > 0 && p <= percentages[i - 1]))) {
       throw new MlopsValidationError(this, 'cloudRunDelivery.canaryPercentages', options.canaryPercentages,

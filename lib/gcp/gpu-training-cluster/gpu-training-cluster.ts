@@ -19,7 +19,7 @@ import { MANAGED_BY_LABELS, managedLabels } from '../private/labels';
 import { GCP_ZONE_RULE, regionOf } from '../private/regions';
 import { createKeyAccess, createProjectLookup, serviceAgentMember } from '../private/service-agents';
 import {
-  resolveBoolean, resolveCount, resolveEncryptionKey, resolveEnum, resolveLake, resolveMember, resolveName, resolveStrings,
+  resolveBoolean, resolveCount, resolveEncryptionKey, resolveEnum, resolveLake, resolveLiteralName, resolveMember, resolveName, resolveStrings,
 } from '../private/validate';
 import { warn } from '../private/warnings';
 import { GCP_PROJECT_ID_RULE } from '../project';
@@ -576,7 +576,8 @@ export class GpuTrainingCluster extends Construct implements IGpuTrainingCluster
       throw new MlopsValidationError(this, property, props.name, 'no GPU pool: this GpuTrainingCluster has no GKE cluster (gkeCluster: false); Vertex AI jobs take their GPUs from the job request (createCustomJobRequest)');
     }
     const nameProperty = `${property}.name`;
-    const poolName = resolveName(this, nameProperty, GKE_NODE_POOL_NAME_RULE, props.name);
+    // Literal only: the pool's construct id and the jobs' node selector are derived from it at synth.
+    const poolName = resolveLiteralName(this, nameProperty, GKE_NODE_POOL_NAME_RULE, props.name);
     if (poolName === SYSTEM_POOL_NAME || this.pools.some((p) => p.name === poolName)) {
       throw new MlopsValidationError(this, nameProperty, props.name,
         `a pool name not yet used in this cluster (${[SYSTEM_POOL_NAME, ...this.pools.map((p) => p.name)].join(', ')} are taken)`);

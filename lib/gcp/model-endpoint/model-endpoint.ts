@@ -11,7 +11,7 @@ import { WorkflowsWorkflow } from '@cdktf/provider-google/lib/workflows-workflow
 import { Construct, IConstruct } from 'constructs';
 import {
   AcceleratorPlatform, AcceleratorRequest, MlopsValidationError, PREFIX_RULE, resolveAcceleratorOffering, ResolvedAccelerator,
-  throwIfProblems, unwrap,
+  throwIfProblems, UNRESOLVED_TOKEN, unwrap,
 } from '../../core';
 import { ITerraformDependable, TerraformResource, Token } from '../cdktf';
 import { ICryptoKey } from '../crypto-key';
@@ -739,7 +739,9 @@ export class ModelEndpoint extends ModelEndpointBase {
     if (deployment === undefined) {
       for (const prop of ['errorRateAlarmThreshold', 'modelLatencyAlarmThreshold'] as const) {
         if (props[prop] !== undefined) {
-          throw new MlopsValidationError(this, prop, props[prop], 'no value without deployment: the level rolls back a canary rollout (deployment: ModelEndpointDeployment.canary())');
+          // Any value is refused here, a variable too: shown as one, so the error does not read as "a literal is needed".
+          const given = Token.isUnresolved(props[prop]) ? UNRESOLVED_TOKEN : props[prop];
+          throw new MlopsValidationError(this, prop, given, 'no value without deployment: the level rolls back a canary rollout (deployment: ModelEndpointDeployment.canary())');
         }
       }
       return undefined;

@@ -30,7 +30,7 @@ export const MODEL_ENDPOINT_PROPS_GUARD = guard.props({
   logRetention: guard.number({ integer: true }).optional(),
   removalPolicy: awsGuard.removalPolicy().optional(),
   errorRateAlarmThreshold: guard.number().optional(),
-  modelLatencyAlarmThreshold: awsGuard.duration('millis').optional(),
+  modelLatencyAlarmThreshold: awsGuard.literalDuration('the alarm compares microseconds, and a parameter\'s amount cannot be multiplied at synth').optional(),
   rollbackAlarms: awsGuard.alarms().optional(),
   alarmActions: awsGuard.alarmActions().optional(),
 }, 'ModelEndpointProps ({ model, ... })');

@@ -14,7 +14,8 @@ export const STREAMING_INGEST_PROPS_GUARD = guard.props({
   deliveryStreamName: guard.string().optional(),
   partitionKeyField: guard.string().optional(),
   jsonDeserializer: guard.satisfies((v) => v instanceof StreamingIngestJsonDeserializer, 'StreamingIngestJsonDeserializer.OPENX or StreamingIngestJsonDeserializer.HIVE').optional(),
-  bufferingInterval: awsGuard.duration('seconds').optional(),
+  // The data-freshness alarm's threshold is a multiple of it, which a parameter cannot be at synth: a literal amount.
+  bufferingInterval: awsGuard.literalDuration('the data-freshness alarm\'s threshold is computed from it at synth').optional(),
   bufferingSize: awsGuard.size('mebibytes').optional(),
   errorOutputPrefix: guard.string().optional(),
   alarmActions: awsGuard.alarmActions().optional(),
