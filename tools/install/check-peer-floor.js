@@ -4,7 +4,8 @@
  * work. Packs the library, installs the tarball with the floor of each peer range (FLOOR below,
  * exactly), builds a level-1 MlopsPlatform on each cloud (most constructs of the library; on Google Cloud
  * also a Cloud Run endpoint on a GPU)
- * and compares the output with the same app on the versions this repository develops with:
+ * and compares the output with the same app on the versions this repository develops with
+ * (the testing helpers' findings too: `runChecks` on a plain invalid bucket and on the GCP platform):
  * the AWS template must have the same logical ids with the same resource types (a new aws-cdk-lib
  * may render properties differently, never other resources), and the Terraform JSON must be equal
  * apart from cdktf's own version stamp, the provider's version constraint and the local backend's
@@ -91,13 +92,21 @@ new gcp.ModelEndpoint(gcpStack, 'Fraud', {
 });
 gcpApp.synth();
 const tf = JSON.parse(fs.readFileSync('cdktf.out/stacks/floor/cdk.tf.json', 'utf8'));
+// The testing helpers find the same at the floor: a plain, invalid bucket (in an app of its own), and the GCP platform.
+const checkedApp = new aws.App();
+const plainStack = new aws.Stack(checkedApp, 'Plain');
+new (require('aws-cdk-lib/aws-s3').CfnBucket)(plainStack, 'Bucket', { versioningConfiguration: { status: 'Sometimes' } });
+const checks = {
+  aws: require('mlops-constructs/aws/testing').runChecks(plainStack).findings.map((f) => \`\${f.rule} \${f.constructPaths.join(',')}\`).sort(),
+  gcp: require('mlops-constructs/gcp/testing').runChecks(gcpStack).findings.map((f) => \`\${f.ruleId} \${f.constructPath}\`).sort(),
+};
 const resources = Object.fromEntries(Object.entries(template.Resources).map(([id, r]) => [id, r.Type]));
 process.stdout.write(JSON.stringify({ versions: {
   'aws-cdk-lib': require('aws-cdk-lib/package.json').version,
   'cdktf': require('cdktf/package.json').version,
   '@cdktf/provider-google': require('@cdktf/provider-google/package.json').version,
   'constructs': require('constructs/package.json').version,
-}, resources, tf }));
+}, resources, tf, checks }));
 `;
 
 /** Terraform JSON without what differs by tool version only. */
@@ -147,6 +156,9 @@ async function main() {
         problems.push(`AWS ${id}: ${floor.resources[id] ?? 'absent'} at the floor, ${current.resources[id] ?? 'absent'} with ${current.versions['aws-cdk-lib']}`);
       }
     }
+    if (!floor.checks.aws.includes('W3030 Plain/Bucket') || JSON.stringify(floor.checks) !== JSON.stringify(current.checks)) {
+      problems.push(`testing helpers: runChecks found ${JSON.stringify(floor.checks)} at the floor, ${JSON.stringify(current.checks)} with the development versions (the AWS side must include W3030 Plain/Bucket)`);
+    }
     if (process.env.PEER_FLOOR_KEEP !== undefined) {
       fs.writeFileSync(path.join(process.env.PEER_FLOOR_KEEP, 'floor.tf.json'), JSON.stringify(normalizeTerraform(floor.tf), null, 1));
       fs.writeFileSync(path.join(process.env.PEER_FLOOR_KEEP, 'current.tf.json'), JSON.stringify(normalizeTerraform(current.tf), null, 1));
@@ -158,7 +170,7 @@ async function main() {
       throw new Error(`the peer floor does not work as the development versions do:\n  ${problems.join('\n  ')}`);
     }
     const tfCount = Object.values(floor.tf.resource).reduce((n, byName) => n + Object.keys(byName).length, 0);
-    console.log(`peer floor ${Object.entries(FLOOR).map(([n, v]) => `${n}@${v}`).join(' ')}: a level-1 MlopsPlatform synthesized on each cloud, and a Cloud Run GPU endpoint (AWS ${Object.keys(floor.resources).length} resources, same ids and types as ${current.versions['aws-cdk-lib']}; Google Cloud ${tfCount} resources, JSON equal to cdktf ${current.versions.cdktf} + provider ${current.versions['@cdktf/provider-google']}) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    console.log(`peer floor ${Object.entries(FLOOR).map(([n, v]) => `${n}@${v}`).join(' ')}: a level-1 MlopsPlatform synthesized on each cloud, and a Cloud Run GPU endpoint, runChecks findings equal (AWS ${Object.keys(floor.resources).length} resources, same ids and types as ${current.versions['aws-cdk-lib']}; Google Cloud ${tfCount} resources, JSON equal to cdktf ${current.versions.cdktf} + provider ${current.versions['@cdktf/provider-google']}) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
   }
