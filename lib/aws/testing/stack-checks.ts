@@ -75,7 +75,7 @@ export class AwsChecksFailedError extends Error {
   }
 }
 
-/** The context keys and environment variables aws-cdk-lib reads at synth (cx-api). */
+/** The environment variables, report file and metadata type aws-cdk-lib uses (cx-api). */
 const APP_MODE_ENV = 'CDK_APP_MODE';
 const VALIDATION_ENV = 'CDK_VALIDATION';
 const REPORT_FILE = 'validation-report.json';
@@ -91,9 +91,10 @@ const registered = new WeakMap<App, Set<string>>();
  * validation report. Never throws because of findings; assert on `findings` in the test.
  *
  * The validator runs even where the test process switches it off (`CDK_VALIDATION=false`, the
- * usual setting for fast unit tests): it starts once per test file (about 1.5–2 s on a 2-core
- * machine) and then costs little per synth, so check once per file, in a `beforeAll`, and read
- * the template from the result.
+ * usual setting for fast unit tests), unless the App was made with
+ * `builtinCloudFormationValidation: false`. It starts once per test file (a few seconds of CPU;
+ * docs/testing.md has the figures) and then costs little per synth, so check once per file, in a
+ * `beforeAll`, and read the template from the result.
  *
  * @example
  * const { template, findings } = runChecks(stack, { packs: [new AwsSolutionsChecks()] });
