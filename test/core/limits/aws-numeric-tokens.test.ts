@@ -5,10 +5,7 @@
  * naming the prop and saying a literal (a number known at synth time) is needed — never with the
  * token's encoded number (`-1.8881545897087626e+289`).
  */
-import { App, CfnParameter, Duration, Size, Stack, Token } from 'aws-cdk-lib';
-import { Template } from 'aws-cdk-lib/assertions';
-import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import * as ecr from 'aws-cdk-lib/aws-ecr';
+import { App, Duration, Size, Stack } from 'aws-cdk-lib';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import {
   DriftSpec, DriftSpecProps, EvaluationMetric, FeatureGroupSpec, FeatureTtl, GpuType, MetricDirection, ProblemType, PromotionPolicy,
@@ -25,34 +22,14 @@ import { scoredCustomers } from '../../aws/drift-monitor/fixtures';
 import { newStack, orders } from '../../aws/fixtures';
 import { customers } from '../../aws/training-pipeline/fixtures';
 import { clicks } from '../../property/schemas';
-import { expectPassedOnOrLiteralRequired } from './token-outcome';
+import { AwsTokenCase, lakeOf, repoOf, runAwsTokenCases, NUMBER_PARAMETER, vpcOf } from './aws-token-cases';
 
-/** A numeric CloudFormation parameter of `stack`. */
-const parameter = (stack: Stack) => Token.asNumber(new CfnParameter(stack, 'Number', { type: 'Number' }).value);
-/** How a template refers to it. */
-const REFERENCE = '"Ref":"Number"';
-
-/** Builds a stack with the token `n` in one prop, and returns that stack (synthesized by the test). */
-type Case = [property: string, build: (stack: Stack, n: number) => void];
-
-function run(cases: Case[], stackOf: () => Stack = () => newStack()): void {
-  test.each(cases)('%s: passed on, or the library error says a literal is needed', (property, build) => {
-    expectPassedOnOrLiteralRequired(property, () => {
-      const stack = stackOf();
-      build(stack, parameter(stack));
-      return JSON.stringify(Template.fromStack(stack).toJSON());
-    }, REFERENCE);
-  });
-}
-
-const vpcOf = (stack: Stack) => ec2.Vpc.fromVpcAttributes(stack, 'Vpc', {
-  vpcId: 'vpc-0123456789abcdef0', availabilityZones: ['eu-west-1a', 'eu-west-1b'], privateSubnetIds: ['subnet-0123456789abcdef0', 'subnet-0123456789abcdef1'],
-});
-const lakeOf = (stack: Stack) => new DataLake(stack, 'Lake', { tables: [{ zone: 'curated', schema: customers }] });
+/** One test per case (aws-token-cases.ts). */
+const run = (cases: AwsTokenCase<number>[], stackOf?: () => Stack) => runAwsTokenCases(NUMBER_PARAMETER, cases, stackOf);
 
 function endpoint(stack: Stack, props: (lake: DataLake) => Partial<ModelEndpointProps>): ModelEndpoint {
   const lake = lakeOf(stack);
-  const repo = ecr.Repository.fromRepositoryName(stack, 'Repo', 'churn');
+  const repo = repoOf(stack);
   return new ModelEndpoint(stack, 'Endpoint', {
     model: ModelEndpointModel.fromLake({ image: ModelEndpointImage.fromEcrRepository(repo, 'v1'), lake, key: 'models/model.tar.gz' }),
     ...props(lake),
@@ -83,7 +60,7 @@ describe('ModelEndpoint: a numeric CloudFormation parameter', () => {
     ['deployment.maximumExecutionTimeout', (s, n) => endpoint(s, () => ({ capacity: ModelEndpointCapacity.instances({ instanceCount: 2 }), deployment: ModelEndpointDeployment.allAtOnce({ maximumExecutionTimeout: Duration.seconds(n) }) }))],
     ['model.version', (s, n) => {
       const registry = new ModelRegistry(s, 'Registry', { modelPackageGroupName: 'churn-models' });
-      const repo = ecr.Repository.fromRepositoryName(s, 'Repo', 'churn');
+      const repo = repoOf(s);
       new ModelEndpoint(s, 'Endpoint', { model: ModelEndpointModel.fromModelPackage({ groupName: registry.modelPackageGroupName, version: n, artifactsLake: new DataLake(s, 'Lake'), imageRepository: repo } as never) });
     }],
   ]);
@@ -181,7 +158,7 @@ describe('TrainingPipeline: a numeric CloudFormation parameter', () => {
 
 function monitor(s: Stack, props: Partial<DriftMonitorProps>, spec: Partial<DriftSpecProps> = {}): DriftMonitor {
   const lake = lakeOf(s);
-  const repo = ecr.Repository.fromRepositoryName(s, 'Repo', 'churn');
+  const repo = repoOf(s);
   const endpoint = new ModelEndpoint(s, 'Endpoint', {
     model: ModelEndpointModel.fromLake({ image: ModelEndpointImage.fromEcrRepository(repo, 'v1'), lake, key: 'models/model.tar.gz' }),
     endpointName: 'churn', captureLake: lake, captureSamplingPercentage: 50,
@@ -211,7 +188,7 @@ describe('DeliveryPipeline (ApprovedModelVersion): a numeric CloudFormation para
     ['fallbackVersion', (s, n) => {
       const registry = new ModelRegistry(s, 'Registry', { modelPackageGroupName: 'churn-models' });
       const version = ApprovedModelVersion.fromContext(s, registry, { fallbackVersion: n });
-      const model = version.toModel({ artifactsLake: new DataLake(s, 'Lake'), imageRepository: ecr.Repository.fromRepositoryName(s, 'Repo', 'churn') });
+      const model = version.toModel({ artifactsLake: new DataLake(s, 'Lake'), imageRepository: repoOf(s) });
       new ModelEndpoint(s, 'Endpoint', { model });
     }],
   ]);

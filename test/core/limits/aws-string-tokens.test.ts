@@ -5,10 +5,7 @@
  * parameter: the service checks it at deploy) or fails with the library's error naming the prop and
  * saying a literal is needed — never with the token's text (`${Token[TOKEN.123]}`).
  */
-import { App, CfnParameter, Stack, Stage, Token } from 'aws-cdk-lib';
-import { Template } from 'aws-cdk-lib/assertions';
-import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import * as ecr from 'aws-cdk-lib/aws-ecr';
+import { App, Stack, Stage } from 'aws-cdk-lib';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { DriftSpec, FeatureGroupSpec, GpuType, TrainingPipelineSpec } from 'mlops-constructs';
 import {
@@ -23,31 +20,10 @@ import { scoredCustomers } from '../../aws/drift-monitor/fixtures';
 import { newStack, orders } from '../../aws/fixtures';
 import { customers } from '../../aws/training-pipeline/fixtures';
 import { clicks } from '../../property/schemas';
-import { expectPassedOnOrLiteralRequired } from './token-outcome';
+import { AwsTokenCase, lakeOf, repoOf, runAwsTokenCases, STRING_PARAMETER, vpcOf } from './aws-token-cases';
 
-/** A string CloudFormation parameter of `stack`. */
-const parameter = (stack: Stack) => Token.asString(new CfnParameter(stack, 'Text', { type: 'String' }).value);
-/** How a template refers to it. */
-const REFERENCE = '"Ref":"Text"';
-
-/** Builds, under `stack` (and its app), constructs with the token `t` in one prop. */
-type Case = [property: string, build: (stack: Stack, t: string) => void];
-
-function run(cases: Case[], stackOf: () => Stack = () => newStack()): void {
-  test.each(cases)('%s: passed on, or the library error says a literal is needed', (property, build) => {
-    expectPassedOnOrLiteralRequired(property, () => {
-      const stack = stackOf();
-      build(stack, parameter(stack));
-      return JSON.stringify(Template.fromStack(stack).toJSON());
-    }, REFERENCE);
-  });
-}
-
-const vpcOf = (stack: Stack) => ec2.Vpc.fromVpcAttributes(stack, 'Vpc', {
-  vpcId: 'vpc-0123456789abcdef0', availabilityZones: ['us-east-1a', 'us-east-1b'], privateSubnetIds: ['subnet-0123456789abcdef0', 'subnet-0123456789abcdef1'],
-});
-const lakeOf = (stack: Stack) => new DataLake(stack, 'Lake', { tables: [{ zone: 'curated', schema: customers }] });
-const repoOf = (stack: Stack) => ecr.Repository.fromRepositoryName(stack, 'Repo', 'churn');
+/** One test per case (aws-token-cases.ts). */
+const run = (cases: AwsTokenCase<string>[], stackOf?: () => Stack) => runAwsTokenCases(STRING_PARAMETER, cases, stackOf);
 
 describe('DataLake: a string CloudFormation parameter', () => {
   const lake = (props: (t: string) => DataLakeProps) => (s: Stack, t: string) => new DataLake(s, 'Lake', props(t));
@@ -84,12 +60,12 @@ describe('FeatureStore: a string CloudFormation parameter', () => {
 describe('GpuTrainingCluster: a string CloudFormation parameter', () => {
   const cluster = (props: (t: string) => Partial<GpuTrainingClusterProps>) => (s: Stack, t: string) => {
     const lake = lakeOf(s);
-    const training = new GpuTrainingCluster(s, 'Gpus', { lake, vpc: vpcOf(s), accelerator: { gpu: GpuType.T4, gpusPerNode: 1 }, hyperPod: false, ...props(t) } as GpuTrainingClusterProps);
+    const training = new GpuTrainingCluster(s, 'Gpus', { lake, vpc: vpcOf(s, 'us-east-1'), accelerator: { gpu: GpuType.T4, gpusPerNode: 1 }, hyperPod: false, ...props(t) } as GpuTrainingClusterProps);
     const registry = new ModelRegistry(s, 'Registry', { modelPackageGroupName: 'churn-models' });
     new TrainingPipeline(s, 'Pipeline', { lake, training, registry, spec: new TrainingPipelineSpec({ name: 'churn', schema: customers, label: 'churned' }) });
   };
   const hyperPod = (props: (t: string) => Partial<GpuTrainingClusterProps>) => (s: Stack, t: string) => new GpuTrainingCluster(s, 'Gpus', {
-    lake: new DataLake(s, 'Lake'), vpc: vpcOf(s), hyperPod: true, accelerator: { gpu: GpuType.A10G, gpusPerNode: 1 }, ...props(t),
+    lake: new DataLake(s, 'Lake'), vpc: vpcOf(s, 'us-east-1'), hyperPod: true, accelerator: { gpu: GpuType.A10G, gpusPerNode: 1 }, ...props(t),
   } as GpuTrainingClusterProps);
   run([
     ['artifactsPrefix', cluster((t) => ({ artifactsPrefix: t }))],
@@ -129,7 +105,7 @@ describe('ModelEndpoint: a string CloudFormation parameter', () => {
 
 function pipeline(s: Stack, props: Partial<TrainingPipelineProps>, spec?: TrainingPipelineSpec): TrainingPipeline {
   const lake = lakeOf(s);
-  const training = new GpuTrainingCluster(s, 'Gpus', { lake, vpc: vpcOf(s), accelerator: { gpu: GpuType.T4, gpusPerNode: 1 }, hyperPod: false });
+  const training = new GpuTrainingCluster(s, 'Gpus', { lake, vpc: vpcOf(s, 'us-east-1'), accelerator: { gpu: GpuType.T4, gpusPerNode: 1 }, hyperPod: false });
   const registry = new ModelRegistry(s, 'Registry', { modelPackageGroupName: 'churn-models' });
   return new TrainingPipeline(s, 'Pipeline', { lake, training, registry, spec: spec ?? new TrainingPipelineSpec({ name: 'churn', schema: customers, label: 'churned' }), ...props });
 }
