@@ -23,6 +23,7 @@ import { newStack, orders } from '../../aws/fixtures';
 import { customers } from '../../aws/training-pipeline/fixtures';
 import { clicks } from '../../property/schemas';
 import { AwsTokenCase, lakeOf, repoOf, runAwsTokenCases, NUMBER_PARAMETER, vpcOf } from './aws-token-cases';
+import { DRIFT_SPEC_NUMERIC_CASES, LIFECYCLE_NUMERIC_FIELDS } from './token-outcome';
 
 /** One test per case (aws-token-cases.ts). */
 const run = (cases: AwsTokenCase<number>[], stackOf?: () => Stack) => runAwsTokenCases(NUMBER_PARAMETER, cases, stackOf);
@@ -70,12 +71,7 @@ describe('DataLake: a numeric CloudFormation parameter', () => {
   const lifecycle = (field: string) => (s: Stack, n: number) => new DataLake(s, 'Lake', { zones: [{ name: 'scores', lifecycle: { noncurrentVersionExpirationDays: 30, [field]: n } }] });
   run([
     ['athenaBytesScannedCutoffPerQuery', (s, n) => new DataLake(s, 'Lake', { athenaBytesScannedCutoffPerQuery: Size.mebibytes(n) })],
-    ['zones[0].lifecycle.infrequentAccessAfterDays', lifecycle('infrequentAccessAfterDays')],
-    ['zones[0].lifecycle.archiveAfterDays', lifecycle('archiveAfterDays')],
-    ['zones[0].lifecycle.expireAfterDays', lifecycle('expireAfterDays')],
-    ['zones[0].lifecycle.noncurrentVersionExpirationDays', lifecycle('noncurrentVersionExpirationDays')],
-    ['zones[0].lifecycle.noncurrentVersionsToRetain', lifecycle('noncurrentVersionsToRetain')],
-    ['zones[0].lifecycle.abortIncompleteUploadsAfterDays', lifecycle('abortIncompleteUploadsAfterDays')],
+    ...LIFECYCLE_NUMERIC_FIELDS.map((field): [string, (s: Stack, n: number) => void] => [`zones[0].lifecycle.${field}`, lifecycle(field)]),
   ]);
 });
 
@@ -173,13 +169,7 @@ describe('DriftMonitor: a numeric CloudFormation parameter', () => {
   run([
     ['window', (s, n) => monitor(s, { window: Duration.hours(n) })],
     ['schedule.rate', (s, n) => monitor(s, { schedule: DriftSchedule.rate(Duration.hours(n)) })],
-    ['spec.bins', (s, n) => monitor(s, {}, { bins: n })],
-    ['spec.topCategories', (s, n) => monitor(s, {}, { topCategories: n })],
-    ['spec.psiEpsilon', (s, n) => monitor(s, {}, { psiEpsilon: n })],
-    ['spec.thresholds.psi.warn', (s, n) => monitor(s, {}, { thresholds: { psi: { warn: n } } })],
-    ['spec.thresholds.psi.alarm', (s, n) => monitor(s, {}, { thresholds: { psi: { alarm: n } } })],
-    ['spec.fieldOptions[0].bins', (s, n) => monitor(s, {}, { fieldOptions: [{ field: 'orders_7d', bins: n }] })],
-    ['spec.fieldOptions[0].thresholds.ks.alarm', (s, n) => monitor(s, {}, { fieldOptions: [{ field: 'orders_7d', thresholds: { ks: { alarm: n } } }] })],
+    ...DRIFT_SPEC_NUMERIC_CASES.map(([property, spec]): [string, (s: Stack, n: number) => void] => [property, (s, n) => monitor(s, {}, spec(n))]),
   ]);
 });
 

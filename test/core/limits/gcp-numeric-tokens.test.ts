@@ -25,7 +25,7 @@ import { PROPS as DELIVERY } from '../../gcp/delivery-pipeline/fixtures';
 import { newStack } from '../../gcp/support';
 import { churnSpec, customerDaily, KEY } from '../../gcp/training-pipeline/fixtures';
 import { clicks } from '../../property/schemas';
-import { expectPassedOnOrLiteralRequired } from './token-outcome';
+import { DRIFT_SPEC_NUMERIC_CASES, LIFECYCLE_NUMERIC_FIELDS, expectPassedOnOrLiteralRequired } from './token-outcome';
 
 const IMAGE = 'us-docker.pkg.dev/acme-ml/serving/churn:1';
 
@@ -92,12 +92,7 @@ describe('DataLake: a numeric Terraform variable', () => {
     prefix: 'acme-ml', location: 'europe-west4', zones: [{ name: 'scores', lifecycle: { noncurrentVersionExpirationDays: 30, [field]: n } }],
   });
   run([
-    ['zones[0].lifecycle.infrequentAccessAfterDays', lifecycle('infrequentAccessAfterDays')],
-    ['zones[0].lifecycle.archiveAfterDays', lifecycle('archiveAfterDays')],
-    ['zones[0].lifecycle.expireAfterDays', lifecycle('expireAfterDays')],
-    ['zones[0].lifecycle.noncurrentVersionExpirationDays', lifecycle('noncurrentVersionExpirationDays')],
-    ['zones[0].lifecycle.noncurrentVersionsToRetain', lifecycle('noncurrentVersionsToRetain')],
-    ['zones[0].lifecycle.abortIncompleteUploadsAfterDays', lifecycle('abortIncompleteUploadsAfterDays')],
+    ...LIFECYCLE_NUMERIC_FIELDS.map((field): [string, (s: TerraformStack, n: number) => void] => [`zones[0].lifecycle.${field}`, lifecycle(field)]),
   ]);
 });
 
@@ -181,13 +176,7 @@ describe('DriftMonitor: a numeric Terraform variable', () => {
   run([
     ['Duration.hours(amount)', (s, n) => monitor(s, { window: Duration.hours(n) })],
     ['Duration.hours(amount)', (s, n) => monitor(s, { schedule: DriftSchedule.rate(Duration.hours(n)) })],
-    ['spec.bins', (s, n) => monitor(s, {}, { bins: n })],
-    ['spec.topCategories', (s, n) => monitor(s, {}, { topCategories: n })],
-    ['spec.psiEpsilon', (s, n) => monitor(s, {}, { psiEpsilon: n })],
-    ['spec.thresholds.psi.warn', (s, n) => monitor(s, {}, { thresholds: { psi: { warn: n } } })],
-    ['spec.thresholds.psi.alarm', (s, n) => monitor(s, {}, { thresholds: { psi: { alarm: n } } })],
-    ['spec.fieldOptions[0].bins', (s, n) => monitor(s, {}, { fieldOptions: [{ field: 'orders_7d', bins: n }] })],
-    ['spec.fieldOptions[0].thresholds.ks.alarm', (s, n) => monitor(s, {}, { fieldOptions: [{ field: 'orders_7d', thresholds: { ks: { alarm: n } } }] })],
+    ...DRIFT_SPEC_NUMERIC_CASES.map(([property, spec]): [string, (s: TerraformStack, n: number) => void] => [property, (s, n) => monitor(s, {}, spec(n))]),
   ]);
 });
 

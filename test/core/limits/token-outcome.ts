@@ -4,7 +4,7 @@
  * variable) or refused with the library's error, which names the prop, says a literal is needed
  * and never shows the token itself (an encoded number such as -1.888e+289, or `${Token[...]}`).
  */
-import { MlopsValidationError } from 'mlops-constructs';
+import { DriftSpecProps, MlopsValidationError } from 'mlops-constructs';
 
 /**
  * Runs `synth` (which builds a stack with a token in the prop at `property` and returns its
@@ -43,3 +43,22 @@ export function expectPassedOnOrLiteralRequired(property: string, synth: () => s
   expect(message).not.toMatch(/e\+\d/);
   expect(message).not.toMatch(/\$\{(?:Tf)?Token\[/);
 }
+
+/**
+ * The numeric props of the cloud-neutral DriftSpec, each with the spec overrides that put the
+ * token `n` there: both clouds' DriftMonitor cases (the monitor around the spec is each cloud's).
+ */
+export const DRIFT_SPEC_NUMERIC_CASES: Array<[property: string, spec: (n: number) => Partial<DriftSpecProps>]> = [
+  ['spec.bins', (n) => ({ bins: n })],
+  ['spec.topCategories', (n) => ({ topCategories: n })],
+  ['spec.psiEpsilon', (n) => ({ psiEpsilon: n })],
+  ['spec.thresholds.psi.warn', (n) => ({ thresholds: { psi: { warn: n } } })],
+  ['spec.thresholds.psi.alarm', (n) => ({ thresholds: { psi: { alarm: n } } })],
+  ['spec.fieldOptions[0].bins', (n) => ({ fieldOptions: [{ field: 'orders_7d', bins: n }] })],
+  ['spec.fieldOptions[0].thresholds.ks.alarm', (n) => ({ fieldOptions: [{ field: 'orders_7d', thresholds: { ks: { alarm: n } } }] })],
+];
+
+/** The numeric fields of a lake zone's cloud-neutral lifecycle: both clouds' DataLake cases. */
+export const LIFECYCLE_NUMERIC_FIELDS = [
+  'infrequentAccessAfterDays', 'archiveAfterDays', 'expireAfterDays', 'noncurrentVersionExpirationDays', 'noncurrentVersionsToRetain', 'abortIncompleteUploadsAfterDays',
+] as const;
