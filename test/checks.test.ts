@@ -10,6 +10,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { keepOneBuiltinValidatorEngine } from '../tools/checks/cdk-builtin-validator-engine';
 import { registerCheckSuites } from './support/check-suites';
 
 jest.setTimeout(120_000);
@@ -25,4 +26,10 @@ test('every construct folder\'s checks suite is registered, and none hides as a 
   const separate = fs.readdirSync(__dirname, { recursive: true, encoding: 'utf8' })
     .filter((f) => f.endsWith('-checks.test.ts') && !f.startsWith(path.join('gcp', 'policy')));
   expect(separate).toEqual([]);
+});
+
+test('one CloudFormation validator engine serves every checked synth of the run (aws-cdk-lib\'s internals it relies on are still there)', () => {
+  const engine = keepOneBuiltinValidatorEngine();
+  expect(typeof (engine as { validateTemplate?: unknown } | undefined)?.validateTemplate).toBe('function');
+  expect(keepOneBuiltinValidatorEngine()).toBe(engine);
 });

@@ -13,6 +13,7 @@ import { CloudAssembly } from 'aws-cdk-lib/cx-api';
 import { AwsSolutionsChecks, NIST80053R5Checks } from 'cdk-nag';
 import { IConstruct } from 'constructs';
 import type { AwsAcknowledgment, AwsFinding } from '../../lib/aws/testing';
+import { keepOneBuiltinValidatorEngine } from './cdk-builtin-validator-engine';
 import { CloudFormationValidateAllSeverities } from './cfn-validate-all-severities';
 
 export { ALL_SEVERITIES_PLUGIN_NAME, INFORMATIONAL_ACKNOWLEDGMENTS } from './cfn-validate-all-severities';
@@ -30,6 +31,7 @@ export type { AwsAcknowledgment, AwsFinding };
 
 /** A new App with the validator strict and both cdk-nag packs registered. */
 export function newCheckedApp(props: AppProps = {}): App {
+  keepOneBuiltinValidatorEngine();
   const app = new App({ ...props, context: { ...CHECKED_APP_CONTEXT, ...props.context } });
   Validations.of(app).addPlugins(new CloudFormationValidateAllSeverities(), new AwsSolutionsChecks(app), new NIST80053R5Checks(app));
   return app;

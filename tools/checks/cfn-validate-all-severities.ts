@@ -14,6 +14,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { IPolicyValidationContext, IPolicyValidationPlugin, PolicyValidationPluginReport, PolicyViolation } from 'aws-cdk-lib';
+import { keepOneBuiltinValidatorEngine } from './cdk-builtin-validator-engine';
 
 /** Name of the plugin in the validation report. */
 export const ALL_SEVERITIES_PLUGIN_NAME = 'CloudFormation Validate (all severities)';
@@ -89,16 +90,17 @@ function bundledValidator(): any {
 }
 
 /**
- * One engine for the process, created on first use and kept: this plugin configures no rules of
- * its own (`new CompositeEngine({})` always builds the same engine), and building it took 3.3 s of
- * the 42 s checked-synth run when every `validate()` built and freed its own (CPU profile of
- * `jest -i test/checks.test.ts`). The engine holds no state between templates.
+ * One engine for the process: aws-cdk-lib's built-in validator's (cdk-builtin-validator-engine.ts),
+ * which takes its severity level and exclusions per template, or where this aws-cdk-lib version
+ * does not expose it, one of this plugin's own, created on first use and kept. Building an engine
+ * on every `validate()` (and freeing it) took 3.3 s of a 42 s CPU profile of
+ * `jest -i test/checks.test.ts`; the engine holds no state between templates.
  */
 let sharedEngine: { module: any; engine: any } | undefined;
 function validatorEngine(): { module: any; engine: any } {
   if (sharedEngine === undefined) {
     const module = bundledValidator();
-    sharedEngine = { module, engine: new module.CompositeEngine({}) };
+    sharedEngine = { module, engine: keepOneBuiltinValidatorEngine() ?? new module.CompositeEngine({}) };
   }
   return sharedEngine;
 }
