@@ -3,13 +3,14 @@
  * is): 1,000 seeded configurations each, mixing valid and
  * invalid values of every prop; each run constructs or throws `MlopsValidationError`, and every
  * 5th valid run is rebuilt in a fresh stack, synthesized (`Testing.synth` with cdktf's
- * validations) and evaluated by the GCP policy pack (see synthAndCheck).
+ * validations) and evaluated by the GCP policy pack (`runChecks`, see synthAndCheck).
  *
  * One file for the ten constructs rather than one per construct: each jest file loads cdktf and
  * the provider bindings again.
  */
-import { Lazy, Testing } from 'cdktf';
-import { Duration, GcpChecks, RemovalPolicy, Size } from 'mlops-constructs/gcp';
+import { Lazy } from 'cdktf';
+import { Duration, RemovalPolicy, Size } from 'mlops-constructs/gcp';
+import { runChecks } from 'mlops-constructs/gcp/testing';
 import { GCP_PROPERTY_SUITES } from './property/suites';
 import { newStack } from './support';
 import { assertSynthesizesOrRefuses, GENERIC_VALUES, PROPERTY_RUNS } from '../property/harness';
@@ -32,9 +33,10 @@ export const GCP_POOL: readonly unknown[] = [
 const SYNTH_EVERY_GCP = 5;
 
 function synthAndCheck(stack: any): void {
-  Testing.synth(stack, true);
-  const report = GcpChecks.check(stack);
-  expect(Array.isArray(report.findings)).toBe(true);
+  // runChecks: `Testing.synth(stack, true)` and the pack on the same resolution of the stack.
+  const { synthesized, findings } = runChecks(stack);
+  expect(typeof synthesized).toBe('string');
+  expect(Array.isArray(findings)).toBe(true);
 }
 
 describe.each(GCP_PROPERTY_SUITES.map((s) => [s.name, s] as const))('%s', (_name, suite) => {

@@ -43,6 +43,25 @@ test('a DataLake has no finding; the library\'s acknowledgments are reported apa
   expect(synthWithChecks(lakeStack())).toBe(synthesized);
 });
 
+test('runChecks resolves the stack once, and returns what Testing.synth and GcpChecks.check (one resolution each) return', () => {
+  const stack = lakeStack();
+  const { stack: plain } = plainBucketStack();
+  const spy = jest.spyOn(TerraformStack.prototype, 'toTerraform');
+  try {
+    const checked = runChecks(stack);
+    const checkedPlain = runChecks(plain);
+    expect(spy).toHaveBeenCalledTimes(2);
+    expect(Object.prototype.hasOwnProperty.call(stack, 'toTerraform')).toBe(false);
+    expect(checked.synthesized).toBe(Testing.synth(stack, true));
+    const separately = GcpChecks.check(plain);
+    expect(checkedPlain.findings).toEqual(separately.findings);
+    expect(checkedPlain.findings.length).toBeGreaterThan(0);
+    expect(checked.acknowledged).toEqual(GcpChecks.check(stack).acknowledged);
+  } finally {
+    spy.mockRestore();
+  }
+});
+
 test('Testing.synth passes a plain bucket; runChecks reports it and synthWithChecks throws every finding', () => {
   const { stack } = plainBucketStack();
   expect(() => Testing.synth(stack, true)).not.toThrow();
