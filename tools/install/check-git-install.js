@@ -5,7 +5,8 @@
  * (`npm install git+https://…/mlops-constructs.git`), and synthesizes a DataLake on each cloud.
  *
  * npm builds a git dependency by installing its devDependencies in a temporary clone and running
- * its `prepare` script (package.json: `npm run build`), then packs it with the `files` list; without
+ * its `prepare` script (tools/prepare.js: `npm run build`, skipped when npm runs `prepare` again on
+ * the same clone before packing), then packs it with the `files` list; without
  * `prepare` the installed package held no `dist/` and failed at `require`. What is installed is
  * the repository's HEAD commit, not uncommitted changes. The peers come from the npm cache
  * (`--prefer-offline`), at the exact versions this repository tests with.
