@@ -27,7 +27,13 @@ const app = fs.mkdtempSync(path.join(os.tmpdir(), 'mlops-git-install-'));
 try {
   fs.writeFileSync(path.join(app, 'package.json'), JSON.stringify({ name: 'git-install-check', version: '1.0.0', private: true }));
   const started = Date.now();
-  execFileSync('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', `git+file://${root}`, ...peers.map((p) => `${p}@${versions[p]}`)], { cwd: app, stdio: ['ignore', 'ignore', 'inherit'] });
+  // --foreground-scripts: the output of the `prepare` npm runs before packing (the one in the
+  // clone's own `npm install` stays inside npm), to see that it found the build current.
+  const installLog = execFileSync('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--foreground-scripts', `git+file://${root}`, ...peers.map((p) => `${p}@${versions[p]}`)], { cwd: app, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8', maxBuffer: 100_000_000 });
+  const secondPrepare = /^> mlops-constructs@\S+ prepare$/m.test(installLog);
+  if (secondPrepare && !installLog.includes('prepare: dist/ is the build of the current sources')) {
+    throw new Error(`npm ran prepare again before packing and it built again (tools/prepare.js did not find its stamp current):\n${installLog}`);
+  }
   const installed = path.join(app, 'node_modules', 'mlops-constructs');
   for (const file of ['dist/lib/core/index.js', 'dist/lib/aws/index.d.ts', 'dist/lib/gcp/index.js', 'dist/handlers/training-pipeline-gate/index.js']) {
     if (!fs.existsSync(path.join(installed, file))) {
@@ -58,7 +64,7 @@ console.log(JSON.stringify({ awsBuckets: count(awsTypes, 'AWS::S3::Bucket'), aws
   if (JSON.stringify(out) !== JSON.stringify(expected)) {
     throw new Error(`the app synthesized ${JSON.stringify(out)}, expected ${JSON.stringify(expected)}`);
   }
-  console.log(`installed from git+file://${root} (HEAD) and synthesized a DataLake on each cloud in ${((Date.now() - started) / 1000).toFixed(1)} s: ${JSON.stringify(out)}`);
+  console.log(`installed from git+file://${root} (HEAD) and synthesized a DataLake on each cloud in ${((Date.now() - started) / 1000).toFixed(1)} s: ${JSON.stringify(out)}${secondPrepare ? '; the second prepare skipped the build' : ''}`);
 } finally {
   fs.rmSync(app, { recursive: true, force: true });
 }
