@@ -28,8 +28,9 @@ try {
   fs.writeFileSync(path.join(app, 'package.json'), JSON.stringify({ name: 'git-install-check', version: '1.0.0', private: true }));
   const started = Date.now();
   // --foreground-scripts: the output of the `prepare` npm runs before packing (the one in the
-  // clone's own `npm install` stays inside npm), to see that it found the build current.
-  const installLog = execFileSync('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--foreground-scripts', `git+file://${root}`, ...peers.map((p) => `${p}@${versions[p]}`)], { cwd: app, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8', maxBuffer: 100_000_000 });
+  // clone's own `npm install` stays inside npm), to see that it found the build current; the log
+  // level set here, since `npm run -s` passes `silent` down, which hides the script banners.
+  const installLog = execFileSync('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--foreground-scripts', '--loglevel=notice', `git+file://${root}`, ...peers.map((p) => `${p}@${versions[p]}`)], { cwd: app, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8', maxBuffer: 100_000_000 });
   const secondPrepare = /^> mlops-constructs@\S+ prepare$/m.test(installLog);
   if (secondPrepare && !installLog.includes('prepare: dist/ is the build of the current sources')) {
     throw new Error(`npm ran prepare again before packing and it built again (tools/prepare.js did not find its stamp current):\n${installLog}`);
