@@ -7,7 +7,8 @@
  * the end of the `npm install` that puts the devDependencies in place (pacote's GitFetcher) and
  * again before packing it (pacote's DirFetcher); seen with a package whose `prepare` only logs,
  * npm 11.19. The build takes about 15 s here, so the second run was 15 s of every git install
- * (`npm run test:git-install`). The same applies to `npm pack` after `npm run build`.
+ * (`npm run test:git-install`). The same applies to `npm pack` after an `npm install` (both run
+ * `prepare`); a plain `npm run build` writes no stamp, so the next `prepare` builds again.
  *
  * How: after building, `dist/.prepare-stamp.json` records a SHA-256 over the build's inputs (every
  * file under lib/, the tsconfig files, package.json, package-lock.json and the two build tools)
