@@ -382,3 +382,25 @@ test.each([
     expect(result.afterUse).toBeGreaterThan(0); // the probe sees service modules once they load
   }
 });
+
+// The constructs that acknowledge policy rules import GcpChecks; its default pack and the pack's
+// rules (69 modules) load when a check first runs (or GcpChecks is read from the entry point, which
+// loads the policy folder), not with the construct.
+test('a Google Cloud DataLake loads no policy rule until a check runs', async () => {
+  const probe = `
+    const { App, TerraformStack } = require('cdktf');
+    const { GoogleProvider } = require('@cdktf/provider-google/lib/provider');
+    const { DataLake } = require('mlops-constructs/gcp');
+    const rules = () => Object.keys(require.cache).filter((f) => /mlops-constructs\\/dist\\/lib\\/gcp\\/policy\\/(rules|packs)\\//.test(f)).length;
+    const stack = new TerraformStack(new App({ outdir: require('os').tmpdir() }), 'lake');
+    new GoogleProvider(stack, 'google', { project: 'acme-ml' });
+    new DataLake(stack, 'Lake', { prefix: 'acme-ml', location: 'europe-west4' });
+    const beforeCheck = rules();
+    const findings = [...new Set(require('mlops-constructs/gcp').GcpChecks.check(stack).findings.map((f) => f.ruleId))];
+    console.log(JSON.stringify({ beforeCheck, afterCheck: rules(), findings }));`;
+  const { stdout } = await run('node', ['-e', probe], { cwd: gcpDir });
+  const result = JSON.parse(stdout.trim().split('\n').pop()!);
+  expect(result.beforeCheck).toBe(0);
+  expect(result.afterCheck).toBeGreaterThan(50); // the probe sees the rules once a check runs
+  expect(result.findings).toEqual(['GCP-BQ2']); // the default pack ran: Google-managed keys on the datasets
+});
