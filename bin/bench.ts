@@ -14,7 +14,9 @@
  *
  * Secondary lines: the old floor (an empty aws-cdk app with the validator plus an empty cdktf app)
  * against all examples; entry-point load times (the lazy entry points of tools/lazy-entry-points.js
- * against tsc's eager ones, and against aws-cdk-lib / cdktf plus the modules a DataLake needs);
+ * against tsc's eager ones, and against aws-cdk-lib / cdktf; with a DataLake, against requiring
+ * exactly the toolchain files a DataLake needs, by path, so that the library's own modules are the
+ * difference);
  * the package's size; the drift queries on DuckDB against numpy/scipy (tools/bench/drift.ts).
  *
  * Every sample is a fresh `node` process running compiled JavaScript, subjects interleaved round
@@ -84,11 +86,12 @@ try {
     console.log(`${cloud}: ${r.out.stacks} stacks rebuilt as L1; output equal to the library's (AWS: templates deep-equal; GCP: cdk.tf.json deep-equal but each block's "//".metadata.path)`);
   }
 
-  // The aws-cdk-lib modules a DataLake loads, for the load comparison.
-  const dataLakeModules = JSON.parse(execFileSync('node', ['-e', `require(${JSON.stringify(dist('lib', 'aws', 'index.js'))}).DataLake;
-    console.log(JSON.stringify(Object.keys(require.cache).filter((k) => /node_modules\\/aws-cdk-lib\\/[^/]+\\/index\\.js$/.test(k)).map((k) => 'aws-cdk-lib/' + k.split('/').slice(-2)[0])))`], { cwd: root, encoding: 'utf8' }));
-  const gcpDataLakeModules = JSON.parse(execFileSync('node', ['-e', `require(${JSON.stringify(dist('lib', 'gcp', 'index.js'))}).DataLake;
-    console.log(JSON.stringify(Object.keys(require.cache).filter((k) => /node_modules\\/(cdktf|@cdktf\\/provider-google\\/lib\\/[^/]+)\\/(lib\\/)?index\\.js$/.test(k)).map((k) => k.slice(k.lastIndexOf('node_modules/') + 13).replace(/\\/index\\.js$/, '').replace(/\\/lib$/, ''))))`], { cwd: root, encoding: 'utf8' }));
+  // The toolchain files a DataLake needs, for the load comparison (tools/bench/data-lake-modules.js):
+  // the files under node_modules that `require(entry).DataLake` loads and building a DataLake loads too.
+  const dataLakeModules = (cloud: string): { needed: string[]; notNeeded: string[] } =>
+    JSON.parse(execFileSync('node', ['tools/bench/data-lake-modules.js', dist('lib', cloud, 'index.js'), cloud], { cwd: root, encoding: 'utf8' }));
+  const awsDataLake = dataLakeModules('aws');
+  const gcpDataLake = dataLakeModules('gcp');
   const load = (...modules: string[]) => () => sample(['tools/bench/load.js', ...modules]);
 
   const subjects: Record<string, () => Sample> = {
@@ -106,12 +109,12 @@ try {
     awsEntryEager: load(eager('aws')),
     cdkLib: load('aws-cdk-lib'),
     awsEntryDataLake: load(`${dist('lib', 'aws', 'index.js')}#DataLake`),
-    cdkLibDataLakeModules: load(...dataLakeModules),
+    cdkLibDataLakeModules: load(...awsDataLake.needed),
     gcpEntry: load(dist('lib', 'gcp', 'index.js')),
     gcpEntryEager: load(eager('gcp')),
     cdktf: load('cdktf'),
     gcpEntryDataLake: load(`${dist('lib', 'gcp', 'index.js')}#DataLake`),
-    cdktfDataLakeModules: load(...gcpDataLakeModules),
+    cdktfDataLakeModules: load(...gcpDataLake.needed),
   };
   const samples: Record<string, Sample[]> = Object.fromEntries(Object.keys(subjects).map((k) => [k, []]));
   console.log(`\n${rounds} interleaved rounds of ${Object.keys(subjects).length} subjects (one warm-up round first)...`);
@@ -186,12 +189,27 @@ try {
     const r = inProcess(a) / inProcess(b);
     console.log(`    ${label.padEnd(76)} ${ms(inProcess(a)).padStart(7)} vs ${ms(inProcess(b)).padStart(7)}  ${r.toFixed(2)}x ${target ? verdict(r, target) : ''}`);
   };
+  /**
+   * `require(entry).DataLake` against requiring, by path, the toolchain files a DataLake needs: the
+   * difference is the library's own modules and whatever toolchain files it loads for nothing (none
+   * when the notNeeded count is 0). Every sample is checked to have loaded those files and no others.
+   */
+  const dataLakeLoadLine = (cloud: string, a: string, b: string, files: { needed: string[]; notNeeded: string[] }) => {
+    for (const [name, expected] of [[a, files.needed.length + files.notNeeded.length], [b, files.needed.length]] as const) {
+      const counts = new Set(samples[name].map((s) => s.out.toolchainFiles));
+      if (counts.size !== 1 || !counts.has(expected)) {
+        throw new Error(`bench: ${name} loaded ${[...counts].join(', ')} toolchain files, expected ${expected}`);
+      }
+    }
+    const toolchain = cloud === 'aws' ? 'aws-cdk-lib' : 'cdktf + provider';
+    loadLine(`  + DataLake / the ${files.needed.length} ${toolchain} files it needs, by path (${files.notNeeded.length} unneeded)`, a, b, 1.2);
+  };
   loadLine("require('mlops-constructs/aws') lazy / tsc's eager index (what item 2 bought)", 'awsEntry', 'awsEntryEager');
   loadLine("require('mlops-constructs/aws') / require('aws-cdk-lib')", 'awsEntry', 'cdkLib', 1.2);
-  loadLine(`  + DataLake / aws-cdk-lib + the ${dataLakeModules.length} modules DataLake loads`, 'awsEntryDataLake', 'cdkLibDataLakeModules', 1.2);
+  dataLakeLoadLine('aws', 'awsEntryDataLake', 'cdkLibDataLakeModules', awsDataLake);
   loadLine("require('mlops-constructs/gcp') lazy / tsc's eager index", 'gcpEntry', 'gcpEntryEager');
   loadLine("require('mlops-constructs/gcp') / require('cdktf')", 'gcpEntry', 'cdktf', 1.2);
-  loadLine(`  + DataLake / cdktf + the ${gcpDataLakeModules.length - 1} provider modules DataLake loads`, 'gcpEntryDataLake', 'cdktfDataLakeModules', 1.2);
+  dataLakeLoadLine('gcp', 'gcpEntryDataLake', 'cdktfDataLakeModules', gcpDataLake);
 
 } finally {
   for (const cloud of ['aws', 'gcp']) {
