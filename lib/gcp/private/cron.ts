@@ -53,11 +53,35 @@ export function cronExpressionProblem(expression: string): string | undefined {
   return undefined;
 }
 
+const TIME_ZONE_NAME = /^[A-Za-z][A-Za-z0-9_+-]*(?:\/[A-Za-z0-9_+-]+)*$/;
+
+/**
+ * The zones accepted without asking `Intl.DateTimeFormat`: UTC under the names the constructs use as
+ * their default (`Etc/UTC`), and the runtime's canonical zone names (`Intl.supportedValuesOf`, which
+ * leaves out UTC and the tz database's aliases). The first `Intl.DateTimeFormat` of a process loads
+ * ICU's locale data (measured: 12–17 ms against 1.4 ms for the list), which every default training
+ * schedule paid at synth; an alias (`US/Pacific`) or a bad name still goes to it.
+ */
+let canonicalZones: ReadonlySet<string> | undefined;
+function isKnownZone(zone: string): boolean {
+  if (zone === 'Etc/UTC' || zone === 'UTC') {
+    return true;
+  }
+  canonicalZones ??= new Set(typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : []);
+  return canonicalZones.has(zone);
+}
+
 /** Why `zone` is not an IANA time zone name known to the runtime, or `undefined` when it is. */
 export function timeZoneProblem(zone: string): string | undefined {
+  if (!TIME_ZONE_NAME.test(zone)) {
+    return 'an IANA time zone name such as "Europe/Paris" or "UTC"';
+  }
+  if (isKnownZone(zone)) {
+    return undefined;
+  }
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return /^[A-Za-z][A-Za-z0-9_+-]*(?:\/[A-Za-z0-9_+-]+)*$/.test(zone) ? undefined : 'an IANA time zone name such as "Europe/Paris" or "UTC"';
+    return undefined;
   } catch {
     return 'an IANA time zone name such as "Europe/Paris" or "UTC"';
   }
