@@ -54,6 +54,7 @@ export function cronExpressionProblem(expression: string): string | undefined {
 }
 
 const TIME_ZONE_NAME = /^[A-Za-z][A-Za-z0-9_+-]*(?:\/[A-Za-z0-9_+-]+)*$/;
+const TIME_ZONE_ALLOWED = 'an IANA time zone name such as "Europe/Paris" or "UTC"';
 
 /**
  * The zones accepted without asking `Intl.DateTimeFormat`: UTC under the names the constructs use as
@@ -74,7 +75,7 @@ function isKnownZone(zone: string): boolean {
 /** Why `zone` is not an IANA time zone name known to the runtime, or `undefined` when it is. */
 export function timeZoneProblem(zone: string): string | undefined {
   if (!TIME_ZONE_NAME.test(zone)) {
-    return 'an IANA time zone name such as "Europe/Paris" or "UTC"';
+    return TIME_ZONE_ALLOWED;
   }
   if (isKnownZone(zone)) {
     return undefined;
@@ -83,7 +84,7 @@ export function timeZoneProblem(zone: string): string | undefined {
     new Intl.DateTimeFormat('en-US', { timeZone: zone });
     return undefined;
   } catch {
-    return 'an IANA time zone name such as "Europe/Paris" or "UTC"';
+    return TIME_ZONE_ALLOWED;
   }
 }
 
