@@ -185,9 +185,10 @@ try {
   console.log(`  examples / floor (old headline; grows with every stack)  CPU ${fmtRatio(ratio('examples', 'floor', (s) => s.cpu))}`);
   console.log('  entry-point load, in-process time of the require (medians):');
   const inProcess = (name: string) => median(samples[name].map((s) => s.out.ms));
+  /** Ratio of the medians, with the range of the per-round ratios (the load lines are a few ms: the machine's noise shows there first). */
   const loadLine = (label: string, a: string, b: string, target?: number) => {
-    const r = inProcess(a) / inProcess(b);
-    console.log(`    ${label.padEnd(76)} ${ms(inProcess(a)).padStart(7)} vs ${ms(inProcess(b)).padStart(7)}  ${r.toFixed(2)}x ${target ? verdict(r, target) : ''}`);
+    const r = ratio(a, b, (s) => s.out.ms);
+    console.log(`    ${label.padEnd(76)} ${ms(inProcess(a)).padStart(7)} vs ${ms(inProcess(b)).padStart(7)}  ${fmtRatio(r).padEnd(19)} ${target ? verdict(r.value, target) : ''}`);
   };
   /**
    * `require(entry).DataLake` against requiring, by path, the toolchain files a DataLake needs: the
