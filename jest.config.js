@@ -15,6 +15,10 @@ module.exports = {
     '^mlops-constructs/gcp/testing$': '<rootDir>/lib/gcp/testing/index.ts',
   },
   setupFiles: ['<rootDir>/test/setup-env.ts'],
+  // jest's runtime with V8's code cache per worker: each test file compiles aws-cdk-lib, cdktf and
+  // the library again in its own context, and the cache serves the second and later compiles
+  // (test/support/v8-code-cache.js; docs/benchmark.md has what it saves).
+  runtime: '<rootDir>/test/support/jest-runtime.js',
   // The longest files first, which jest cannot know in a fresh clone (test/support/sequencer.js).
   testSequencer: '<rootDir>/test/support/sequencer.js',
   // The Lambda handler bundles, when missing or older than their sources (tools/bundle-handlers.js).
