@@ -104,6 +104,11 @@ function holdsStringToken(value: unknown): boolean {
   return typeof value === 'string' && new RegExp(STRING_TOKEN.source).test(value);
 }
 
+/** The longest an object or a list is shown in a message, as JSON, in characters. */
+const MAX_VALUE_TEXT = 200;
+/** The longest a string is shown in a message, quoted, in characters. */
+const MAX_STRING_TEXT = 1000;
+
 function describeValue(value: unknown): string {
   if (isEncodedNumberToken(value)) {
     return '(a token)';
@@ -113,7 +118,13 @@ function describeValue(value: unknown): string {
   }
   if (typeof value === 'string') {
     // A string token's text means nothing to the reader: shown as `(a token)` within the value.
-    return holdsStringToken(value) && value.replace(STRING_TOKEN, '') === '' ? '(a token)' : JSON.stringify(value.replace(STRING_TOKEN, '(a token)'));
+    if (holdsStringToken(value) && value.replace(STRING_TOKEN, '') === '') {
+      return '(a token)';
+    }
+    // Whole up to well past every name limit (255), which is where a user reads it; a longer
+    // value is cut, with its length, so that the message stays readable.
+    const json = JSON.stringify(value.replace(STRING_TOKEN, '(a token)'));
+    return json.length > MAX_STRING_TEXT ? `${json.slice(0, MAX_STRING_TEXT - 4)}..." (${value.length} characters)` : json;
   }
   if (value === undefined || typeof value === 'number' || typeof value === 'boolean' || value === null) {
     return String(value);
@@ -121,7 +132,7 @@ function describeValue(value: unknown): string {
   try {
     // Tokens inside an object or a list are shown as `(a token)` too.
     const json = JSON.stringify(value, (_key, v) => (isEncodedNumberToken(v) ? '(a token)' : typeof v === 'string' ? v.replace(STRING_TOKEN, '(a token)') : v));
-    return json.length > 200 ? `${json.slice(0, 197)}...` : json;
+    return json.length > MAX_VALUE_TEXT ? `${json.slice(0, MAX_VALUE_TEXT - 3)}...` : json;
   } catch {
     return String(value);
   }
