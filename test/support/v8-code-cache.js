@@ -15,7 +15,9 @@
  * instead of compiling. Whatever the cache cannot serve goes to the original `vm.compileFunction`:
  * a call with any other option (`cachedData`, `produceCachedData`, `contextExtensions`), without a
  * `parsingContext`, or a source that the wrapper does not compile (a syntax error is then reported
- * by `vm.compileFunction` itself, exactly as jest would report it).
+ * by `vm.compileFunction` itself, exactly as jest would report it). One difference is left: a
+ * source that closes the wrapper itself (`}); …; (function () {`) would compile here, where
+ * `vm.compileFunction` refuses it; a module's source is a function body, and none does that.
  *
  * Hand-written because nothing reachable does this: v8-compile-cache and Node 22's
  * `module.enableCompileCache()` serve Node's own `require`, not jest's contexts, and jest has no
