@@ -4,6 +4,7 @@
  * serves a second compile of the same file from V8's code cache, and leaves every other call to
  * the original.
  */
+import * as path from 'path';
 import * as vm from 'vm';
 
 type Counters = { compiled: number; fromCache: number; rejected: number; passedThrough: number };
@@ -96,4 +97,12 @@ test('this jest run compiles its modules through the cache (jest.config.js runti
   const installed = cache.v8CodeCacheStats();
   expect(installed).toBeDefined();
   expect(installed!.compiled + installed!.fromCache).toBeGreaterThan(0);
+});
+
+test('the runtime it wraps is the jest-runtime that jest itself runs (package.json pins it with jest)', () => {
+  const runners = path.dirname(require.resolve('jest-runner/package.json'));
+  expect(require.resolve('jest-runtime', { paths: [runners] })).toBe(require.resolve('jest-runtime'));
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const versions = require('../package.json').devDependencies as Record<string, string>;
+  expect(versions['jest-runtime']).toBe(versions.jest);
 });
