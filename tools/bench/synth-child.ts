@@ -3,8 +3,9 @@
  * synthesizes every example stack of one cloud, either through the library (examples/<cloud>/app.ts)
  * or as the L1 rebuild read from `spec.json` (tools/bench/l1.ts), and prints one JSON line: wall and
  * CPU time from the first import, and the CPU time of each top-level stack (its construction and its
- * own synthesis; what the whole app shares — module loading, the app-wide prepare phase, the
- * validator over all templates, the exit — stays in the totals).
+ * own synthesis; what the whole app shares — the first imports, the app-wide prepare phase, the
+ * validator over all templates, the exit — stays in the totals), with the part of it spent inside
+ * `require` (the modules that stack was the first to use, loaded lazily).
  *
  * The validator: AWS, the CloudFormation validator built into aws-cdk-lib, strict, off with
  * CDK_VALIDATION=false (as bin/bench.ts sets it); Google Cloud, the project's policy pack
@@ -36,12 +37,44 @@ const cpuMs = () => {
   return (u.user + u.system) / 1000;
 };
 
+/**
+ * CPU spent inside `require` (outermost calls only: loading a module and running its top level,
+ * or finding it loaded), so that each stack's figure can say how much of it was loading the
+ * modules that stack was the first to use. Installed after this file's own imports.
+ */
+let loadingCpu = 0;
+{
+  const Module = require('module') as { _load: (...args: unknown[]) => unknown };
+  const load = Module._load;
+  let depth = 0;
+  Module._load = function loadTimed(this: unknown, ...args: unknown[]): unknown {
+    const since = depth === 0 ? cpuMs() : 0;
+    depth += 1;
+    try {
+      return load.apply(this, args);
+    } finally {
+      depth -= 1;
+      if (depth === 0) {
+        loadingCpu += cpuMs() - since;
+      }
+    }
+  };
+}
+
 /** CPU per top-level stack: construction (between one top-level child's creation and the next) + its stacks' synthesis. */
 const perStack: Record<string, number> = {};
-let current: { id: string; since: number } | undefined;
+/** Of `perStack`, the CPU inside `require`. */
+const perStackLoading: Record<string, number> = {};
+/** Adds the CPU and the loading CPU since `since` (a {@link mark}) to `stack`. */
+function charge(stack: string, since: { cpu: number; loading: number }): void {
+  perStack[stack] = (perStack[stack] ?? 0) + cpuMs() - since.cpu;
+  perStackLoading[stack] = (perStackLoading[stack] ?? 0) + loadingCpu - since.loading;
+}
+const mark = () => ({ cpu: cpuMs(), loading: loadingCpu });
+let current: { id: string; since: { cpu: number; loading: number } } | undefined;
 function closeSegment(): void {
   if (current) {
-    perStack[current.id] = (perStack[current.id] ?? 0) + cpuMs() - current.since;
+    charge(current.id, current.since);
     current = undefined;
   }
 }
@@ -52,7 +85,7 @@ function watchTopLevel(app: IConstruct, isStack: (c: IConstruct) => boolean): vo
   node.addChild = (child: IConstruct, name: string) => {
     if (isStack(child)) {
       closeSegment();
-      current = { id: name, since: cpuMs() };
+      current = { id: name, since: mark() };
     }
     addChild(child, name);
   };
@@ -64,11 +97,11 @@ function watchSynthesis(stacks: Array<{ synthesizer: any; node: IConstruct['node
     const synthesizer = stack.synthesizer;
     const synthesize = synthesizer.synthesize.bind(synthesizer);
     synthesizer.synthesize = (session: unknown) => {
-      const since = cpuMs();
+      const since = mark();
       try {
         return synthesize(session);
       } finally {
-        perStack[top] = (perStack[top] ?? 0) + cpuMs() - since;
+        charge(top, since);
       }
     };
   }
@@ -102,10 +135,10 @@ function runGcp(build: (app: TfApp) => void): void {
   if (policyOn) {
     const { GcpChecks } = require('mlops-constructs/gcp') as typeof import('../../lib/gcp');
     for (const stack of stacks) {
-      const since = cpuMs();
+      const since = mark();
       const document = JSON.parse(fs.readFileSync(path.join(out, 'cdktf.out', 'stacks', stack.node.id, 'cdk.tf.json'), 'utf8'));
       GcpChecks.report(document, undefined, GcpChecks.acknowledgmentsOf(stack));
-      perStack[stack.node.id] += cpuMs() - since;
+      charge(stack.node.id, since);
     }
   }
 }
@@ -166,7 +199,7 @@ try {
         runGcp((app) => (require('./l1-gcp') as typeof import('./l1-gcp')).buildGcpL1(app, spec));
       }
     }
-    console.log(JSON.stringify({ wallMs: Number(process.hrtime.bigint() - startedWall) / 1e6, cpuMs: cpuMs(), perStack }));
+    console.log(JSON.stringify({ wallMs: Number(process.hrtime.bigint() - startedWall) / 1e6, cpuMs: cpuMs(), perStack, perStackLoading }));
   }
 } finally {
   fs.rmSync(out, { recursive: true, force: true });
