@@ -39,7 +39,7 @@ describe('each rule can fail', () => {
     ]);
   });
 
-  test('the provider package root, cdktf outside lib/gcp/cdktf.ts, a cloud library in lib/core', async () => {
+  test('the provider package root, cdktf outside lib/gcp/cdktf.ts, a cloud library in lib/core, the aws-cdk-lib root', async () => {
     expect(await findings('lib/gcp/x/x.ts', "import { StorageBucket } from '@cdktf/provider-google';\nimport { App } from 'cdktf';\nimport { Fn } from 'cdktf/lib/terraform-functions';\nexport const x = [StorageBucket, App, Fn];\n")).toEqual([
       expect.stringMatching(/^1 no-restricted-imports: '@cdktf\/provider-google' import is restricted .*Import one resource as @cdktf\/provider-google\/lib\/<resource>/),
       expect.stringMatching(/^2 no-restricted-imports: 'cdktf' import is restricted .*Import cdktf through lib\/gcp\/cdktf\.ts/),
@@ -54,8 +54,11 @@ describe('each rule can fail', () => {
       expect.stringMatching(/^3 no-restricted-imports: 'constructs' import is restricted/),
       expect.stringMatching(/^4 no-restricted-imports: '\.\.\/\.\.\/aws\/data-lake' import is restricted/),
     ]);
-    // The same imports are fine where they belong.
-    expect(await findings('lib/aws/x/x.ts', "import { Stack } from 'aws-cdk-lib';\nexport const x = Stack;\n")).toEqual([]);
+    // The same imports are fine where they belong, aws-cdk-lib's core as aws-cdk-lib/core.
+    expect(await findings('lib/aws/x/x.ts', "import { Stack } from 'aws-cdk-lib/core';\nimport * as s3 from 'aws-cdk-lib/aws-s3';\nexport const x = [Stack, s3];\n")).toEqual([]);
+    expect(await findings('lib/aws/x/x.ts', "import { Stack } from 'aws-cdk-lib';\nexport const x = Stack;\n")).toEqual([
+      expect.stringMatching(/^1 no-restricted-imports: 'aws-cdk-lib' import is restricted .*Import aws-cdk-lib's core as aws-cdk-lib\/core/),
+    ]);
   });
 
   test('R13: banned verbs as function, method, arrow and property names', async () => {

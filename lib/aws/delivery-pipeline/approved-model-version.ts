@@ -1,4 +1,4 @@
-import { Stack, Token, TokenComparison } from 'aws-cdk-lib';
+import { Stack, Token, TokenComparison } from 'aws-cdk-lib/core';
 import * as ecr from 'aws-cdk-lib/aws-ecr';
 import { IConstruct } from 'constructs';
 import { MlopsValidationError } from '../../core';

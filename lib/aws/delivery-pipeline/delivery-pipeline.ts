@@ -1,4 +1,4 @@
-import { Annotations, RemovalPolicy, Stack, Stage, Token, TokenComparison, Validations } from 'aws-cdk-lib';
+import { Annotations, RemovalPolicy, Stack, Stage, Token, TokenComparison, Validations } from 'aws-cdk-lib/core';
 import * as codebuild from 'aws-cdk-lib/aws-codebuild';
 import * as codepipeline from 'aws-cdk-lib/aws-codepipeline';
 import * as targets from 'aws-cdk-lib/aws-events-targets';

@@ -3,7 +3,7 @@
  * did not succeed. Two alarms per monitor whatever the number of monitored fields (an alarm costs
  * the same idle or not); per-field alarms can be built from `metricStatistic(field, statistic)`.
  */
-import { Duration } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib/core';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';

@@ -1,4 +1,4 @@
-import { Annotations, RemovalPolicy, Stack, Stage } from 'aws-cdk-lib';
+import { Annotations, RemovalPolicy, Stack, Stage } from 'aws-cdk-lib/core';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecr from 'aws-cdk-lib/aws-ecr';
 import { Construct, IConstruct } from 'constructs';

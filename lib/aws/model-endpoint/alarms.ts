@@ -3,7 +3,7 @@
  * SageMaker watches during every deployment, their levels as named data, their actions, and the
  * user's extra rollback alarms. The metrics come from the endpoint's `metricXxx` methods.
  */
-import { Duration, Token, Validations } from 'aws-cdk-lib';
+import { Duration, Token, Validations } from 'aws-cdk-lib/core';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { Construct } from 'constructs';
 import { MlopsValidationError } from '../../core';

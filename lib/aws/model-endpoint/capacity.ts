@@ -1,4 +1,4 @@
-import { Duration, Size } from 'aws-cdk-lib';
+import { Duration, Size } from 'aws-cdk-lib/core';
 import * as sagemaker from 'aws-cdk-lib/aws-sagemaker';
 import { AcceleratorRequest, ValidationProblem } from '../../core';
 import {

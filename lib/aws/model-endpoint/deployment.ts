@@ -1,4 +1,4 @@
-import { Duration } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib/core';
 import * as sagemaker from 'aws-cdk-lib/aws-sagemaker';
 import { ValidationProblem } from '../../core';
 import { DeploymentFleet, deploymentConfig, DeploymentSpec, ResolvedDeployment, resolveDeployment, TrafficStepSpec } from './private/deployment-config';

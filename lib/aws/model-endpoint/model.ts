@@ -1,4 +1,4 @@
-import { Stack, Token } from 'aws-cdk-lib';
+import { Stack, Token } from 'aws-cdk-lib/core';
 import * as ecr from 'aws-cdk-lib/aws-ecr';
 import * as sagemaker from 'aws-cdk-lib/aws-sagemaker';
 import { StandardZone, ValidationProblem } from '../../core';

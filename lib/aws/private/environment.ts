@@ -5,7 +5,7 @@
  * policy of ours), "not known to differ" for what is only refused when it certainly would
  * (a consumer placed in another account than its lake).
  */
-import { Stack, Token, TokenComparison } from 'aws-cdk-lib';
+import { Stack, Token, TokenComparison } from 'aws-cdk-lib/core';
 import { IConstruct } from 'constructs';
 
 /** How {@link sameEnvironment} treats accounts and regions that are tokens. */

@@ -10,7 +10,7 @@
  * construct's own fixes the first and makes the second narrow: only the wildcard resources that
  * the construct's grants cannot avoid are acknowledged on it, by exact finding id.
  */
-import { Names, Stack, Validations } from 'aws-cdk-lib';
+import { Names, Stack, Validations } from 'aws-cdk-lib/core';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct, IConstruct } from 'constructs';
 import { sameEnvironment } from './environment';

@@ -3,7 +3,7 @@
  * the guards of aws-cdk-lib's own types and of the library's AWS constructs, so that each
  * constructor declares its props once (`guard.props({...})`) and checks them first.
  */
-import { Token } from 'aws-cdk-lib';
+import { Token } from 'aws-cdk-lib/core';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { IConstruct } from 'constructs';
 import { Guard, GuardContext, guard, MlopsValidationError, UNRESOLVED_TOKEN } from '../../core';

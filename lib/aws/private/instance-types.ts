@@ -4,7 +4,7 @@
  * A region that is an unresolved token (an environment-agnostic stack) is not checked: which
  * region the stack deploys to is decided at deploy, and the deploy refuses an unavailable type.
  */
-import { Stack, Token } from 'aws-cdk-lib';
+import { Stack, Token } from 'aws-cdk-lib/core';
 import { IConstruct } from 'constructs';
 import { MlopsValidationError } from '../../core';
 import { sageMakerInstanceTypeProblem, sageMakerRegionProblem, SageMakerInstanceUse } from '../../core/locations';

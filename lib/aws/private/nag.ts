@@ -5,7 +5,7 @@
  *
  * @see https://github.com/cdklabs/cdk-nag#acknowledging-a-rule (finding ids `RuleId[FindingId]`)
  */
-import { Stack, Validations } from 'aws-cdk-lib';
+import { Stack, Validations } from 'aws-cdk-lib/core';
 import * as iam from 'aws-cdk-lib/aws-iam';
 
 /**

@@ -3,7 +3,7 @@
  * a given name against a service's naming rule.
  */
 import * as crypto from 'crypto';
-import { Stack, Token } from 'aws-cdk-lib';
+import { Stack, Token } from 'aws-cdk-lib/core';
 import { IConstruct } from 'constructs';
 import { namingProblem, NamingRule, PREFIX_RULE, throwIfProblems, ValidationProblem } from '../../core';
 

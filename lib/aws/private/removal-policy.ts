@@ -2,7 +2,7 @@
  * The removal policies a stateful construct of this library accepts, and the second opt-in
  * `DESTROY` needs. One function for every AWS construct, as `lib/gcp/removal-policy.ts` is for GCP.
  */
-import { RemovalPolicy } from 'aws-cdk-lib';
+import { RemovalPolicy } from 'aws-cdk-lib/core';
 import { IConstruct } from 'constructs';
 import { assertDataDestructionAllowed, MlopsValidationError } from '../../core';
 

@@ -5,7 +5,7 @@
  * Pattern after aws-solutions-constructs `core/lib/s3-bucket-defaults.ts`: defaults are data, the
  * merge is a function, and weakened defaults are flagged with stable warning ids.
  */
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy } from 'aws-cdk-lib/core';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { DEFAULT_ABORT_INCOMPLETE_UPLOADS_DAYS, LakeLifecycle } from '../../core';
 

@@ -3,7 +3,7 @@
  * with the construct's key, TLS only, publishable by CloudWatch alarms of this account alone.
  * Used by StreamingIngest and TrainingPipeline.
  */
-import { ArnFormat, Stack } from 'aws-cdk-lib';
+import { ArnFormat, Stack } from 'aws-cdk-lib/core';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as sns from 'aws-cdk-lib/aws-sns';

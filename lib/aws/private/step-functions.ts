@@ -2,7 +2,7 @@
  * Step Functions helpers shared by the constructs that run a state machine (TrainingPipeline,
  * DriftMonitor): the failed-runs alarm each of them raises.
  */
-import { Duration } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib/core';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';

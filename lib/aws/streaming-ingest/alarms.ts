@@ -2,7 +2,7 @@
  * The default alarms of a StreamingIngest: what is watched, at which level, and why. Thresholds
  * are named data here; the metrics come from the construct's `metricXxx` methods.
  */
-import { Duration } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib/core';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { Construct } from 'constructs';
 

@@ -2,7 +2,7 @@
 import '../peers';
 import * as fs from 'fs';
 import * as path from 'path';
-import { App, IPolicyValidationPlugin, Stack, Stage, Validations } from 'aws-cdk-lib';
+import { App, IPolicyValidationPlugin, Stack, Stage, Validations } from 'aws-cdk-lib/core';
 import { Template } from 'aws-cdk-lib/assertions';
 import { MlopsValidationError } from '../../core';
 

@@ -1,4 +1,4 @@
-import { Duration } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib/core';
 import { ValidationProblem } from '../../core';
 import { CRON_GRAMMAR, cronProblem } from '../private/scheduler';
 

@@ -3,7 +3,7 @@
  * (`./s3.ts`) with the per-lake inputs merged over them, and the warning a user gets
  * for an access-logs bucket weaker than the default.
  */
-import { Annotations, RemovalPolicy } from 'aws-cdk-lib';
+import { Annotations, RemovalPolicy } from 'aws-cdk-lib/core';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { IConstruct } from 'constructs';

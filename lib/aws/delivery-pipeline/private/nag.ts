@@ -6,7 +6,7 @@
  *
  * @see https://github.com/cdklabs/cdk-nag#acknowledging-a-rule
  */
-import { Stack, Validations } from 'aws-cdk-lib';
+import { Stack, Validations } from 'aws-cdk-lib/core';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { IConstruct } from 'constructs';
 import { flattenReference } from '../../private/nag';

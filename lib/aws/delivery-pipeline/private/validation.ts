@@ -3,7 +3,7 @@
  * names as git accepts them (both from lib/core/delivery, shared with Google Cloud), connection
  * ARNs, command lists. Each returns why a value is refused, or `undefined` when it is accepted.
  */
-import { Token } from 'aws-cdk-lib';
+import { Token } from 'aws-cdk-lib/core';
 import { repositoryParts } from '../../../core/delivery';
 
 export { BRANCH_DESCRIPTION, branchNameProblem, REPOSITORY_DESCRIPTION } from '../../../core/delivery';

@@ -10,7 +10,7 @@
  * @see https://docs.aws.amazon.com/athena/latest/ug/partition-projection-supported-types.html#partition-projection-date-type
  * @see https://docs.aws.amazon.com/athena/latest/ug/openx-json-serde.html
  */
-import { Stack } from 'aws-cdk-lib';
+import { Stack } from 'aws-cdk-lib/core';
 import * as glue from 'aws-cdk-lib/aws-glue';
 import { Construct } from 'constructs';
 import { SAGEMAKER_CAPTURE_COLUMNS, WindowPartitioning } from '../../../core';

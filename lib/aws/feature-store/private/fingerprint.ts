@@ -12,7 +12,7 @@
  *   `FeatureDefinitions` and `ThroughputConfig` update without interruption and are left out)
  */
 import * as crypto from 'crypto';
-import { Stack } from 'aws-cdk-lib';
+import { Stack } from 'aws-cdk-lib/core';
 import * as sagemaker from 'aws-cdk-lib/aws-sagemaker';
 
 /** Version tag of the fingerprint format, so that a later format can recognise this one. */

@@ -12,7 +12,7 @@
  * @see https://docs.aws.amazon.com/sagemaker/latest/dg/security-iam-awsmanpol-feature-store.html
  * @see https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_S3StorageConfig.html (the role needs kms:GenerateDataKey)
  */
-import { Stack } from 'aws-cdk-lib';
+import { Stack } from 'aws-cdk-lib/core';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';

@@ -3,7 +3,7 @@
  * function, SageMaker training jobs and HyperPod nodes), and why their wildcard resources are
  * acknowledged (with `acknowledgeWildcardResources` of nag.ts).
  */
-import { Stack } from 'aws-cdk-lib';
+import { Stack } from 'aws-cdk-lib/core';
 import * as iam from 'aws-cdk-lib/aws-iam';
 
 /**

@@ -1,7 +1,7 @@
 /**
  * What the platform's endpoint serves, and on what, at each level.
  */
-import { Aws, CfnMapping, Size, Stack, Token } from 'aws-cdk-lib';
+import { Aws, CfnMapping, Size, Stack, Token } from 'aws-cdk-lib/core';
 import * as ecr from 'aws-cdk-lib/aws-ecr';
 import { Construct } from 'constructs';
 import { SAGEMAKER_XGBOOST_REGISTRIES, SAGEMAKER_XGBOOST_REPOSITORY } from '../../../core';

@@ -14,7 +14,7 @@
  * lake's stack from dropping them while an endpoint reads them. An export is not a resource: no
  * bill, no parameter.
  */
-import { CfnOutput, Fn, RemovalPolicy, Stack, Stage } from 'aws-cdk-lib';
+import { CfnOutput, Fn, RemovalPolicy, Stack, Stage } from 'aws-cdk-lib/core';
 import * as ecr from 'aws-cdk-lib/aws-ecr';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';

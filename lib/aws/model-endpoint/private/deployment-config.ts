@@ -5,7 +5,7 @@
  * @see https://docs.aws.amazon.com/sagemaker/latest/dg/deployment-guardrails-blue-green.html
  * @see https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-sagemaker-endpoint-deploymentconfig.html
  */
-import { Duration, Token } from 'aws-cdk-lib';
+import { Duration, Token } from 'aws-cdk-lib/core';
 import * as sagemaker from 'aws-cdk-lib/aws-sagemaker';
 import { ValidationProblem } from '../../../core';
 import { DEPLOYMENT_LIMITS, MAX_ROLLBACK_ALARMS } from './limits';

@@ -3,7 +3,7 @@
  * paths as the props name them, or the value in force once defaults apply. The endpoint and its
  * option classes report them under their own paths (`throwIfProblems`, `unwrap`).
  */
-import { Duration, Size, SizeRoundingBehavior, Token } from 'aws-cdk-lib';
+import { Duration, Size, SizeRoundingBehavior, Token } from 'aws-cdk-lib/core';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { ValidationProblem } from '../../../core';
 import { IDataLake } from '../../data-lake';

@@ -17,7 +17,7 @@
  * @see https://docs.aws.amazon.com/step-functions/latest/dg/connect-sagemaker.html
  * @see https://docs.aws.amazon.com/step-functions/latest/dg/transforming-data.html (JSONata, $hash)
  */
-import { Aws } from 'aws-cdk-lib';
+import { Aws } from 'aws-cdk-lib/core';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import * as tasks from 'aws-cdk-lib/aws-stepfunctions-tasks';
