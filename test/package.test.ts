@@ -253,7 +253,11 @@ test('an AWS-only app installs the tarball without cdktf and synthesizes a DataL
   const { stdout } = await run('node', ['app.js'], { cwd: dir });
   // 2 lake tables and the pipeline's predictions table; the gate's asset is the shipped bundle alone.
   expect(JSON.parse(stdout.trim().split('\n').pop()!)).toEqual({ buckets: 4, tables: 3, gateAsset: [['index.js']], otherCloudResolvable: false });
-  await typecheck(dir, 'commonjs', 'node');
+  const read = await typecheck(dir, 'commonjs', 'node');
+  // The library's declarations name aws-cdk-lib's core and the services they use, not the package
+  // root, whose declarations name every service (lint: lib/ imports aws-cdk-lib/core).
+  expect(read).toContain('node_modules/aws-cdk-lib/core/index.d.ts');
+  expect(read.filter((f) => f.endsWith('node_modules/aws-cdk-lib/index.d.ts'))).toEqual([]);
 });
 
 test('loading the other cloud\'s entry point names its missing peers and the install command', async () => {
@@ -280,14 +284,16 @@ test('a Google-Cloud-only app installs the tarball without aws-cdk-lib and synth
   await typecheck(dir, 'node16', 'node16');
 });
 
-async function typecheck(dir: string, module: string, resolution: string): Promise<void> {
+/** Type-checks the app's check.ts; returns the files tsc read, relative to the app. */
+async function typecheck(dir: string, module: string, resolution: string): Promise<string[]> {
   const tsc = path.join(root, 'node_modules', 'typescript', 'bin', 'tsc');
   fs.writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify({
     compilerOptions: { strict: true, noEmit: true, skipLibCheck: true, types: [], module, moduleResolution: resolution, target: 'es2022' },
     files: ['check.ts'],
   }));
-  await run('node', [tsc, '-p', 'tsconfig.json'], { cwd: dir })
+  const { stdout } = await run('node', [tsc, '-p', 'tsconfig.json', '--listFiles'], { cwd: dir, maxBuffer: 10_000_000 })
     .catch((e) => { throw new Error(`tsc (${resolution} resolution) failed in ${dir}:\n${e.stdout}${e.stderr}`); });
+  return stdout.split('\n').filter((f) => f !== '').map((f) => path.relative(fs.realpathSync(dir), fs.realpathSync(f)).split(path.sep).join('/'));
 }
 
 test('the tarball holds the compiled library with its types, the handler bundles and the documents, nothing else', async () => {

@@ -3,12 +3,13 @@
  * holds the alarm both state-machine constructs raise; this is what the pipeline's says).
  */
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import { Duration } from 'aws-cdk-lib/core';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import { createFailedRunsAlarm as createStateMachineFailedRunsAlarm, FAILED_RUNS_ALARM_LEVEL } from '../private/step-functions';
 
 /** The alarm level: one failed, timed-out or aborted run in a 5-minute period (a missed model version). */
-export const PIPELINE_ALARM_LEVELS = FAILED_RUNS_ALARM_LEVEL;
+export const PIPELINE_ALARM_LEVELS: { readonly period: Duration; readonly failedRuns: 1 } = FAILED_RUNS_ALARM_LEVEL;
 
 /** Creates the failed-runs alarm `FailedRuns` under `scope`, notifying `actions`. */
 export function createFailedRunsAlarm(scope: Construct, stateMachine: sfn.StateMachine, actions: readonly cloudwatch.IAlarmAction[]): cloudwatch.Alarm {
