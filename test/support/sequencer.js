@@ -22,10 +22,12 @@ const ROOT = path.join(__dirname, '..', '..');
 const LONGEST_FIRST = [
   'test/checks.test.ts', // 33 s: every checked synth (validator, cdk-nag, GCP policy pack)
   'test/package.test.ts', // 31 s, mostly npm pack and installs (I/O): overlaps with the CPU-bound checks
+  'test/aws-units.test.ts', // 22 s (one run, 6 December): the 25 AWS unit files (test/support/unit-files.js)
   'test/aws/constructs.property.test.ts', // 17 s
   'test/api-reference.test.ts', // 16 s: typedoc
   'test/gcp/constructs.property.test.ts', // 13 s
   'test/readme.test.ts', // 12 s
+  'test/gcp-units.test.ts', // 10 s (one run, 6 December): the 51 Google Cloud unit files
 ];
 
 for (const file of LONGEST_FIRST) {
