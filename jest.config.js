@@ -1,4 +1,4 @@
-const { unitFileIgnorePatterns, unitFilesNamed } = require('./test/support/unit-files');
+const { unitFileIgnorePatterns, unitFilesAlone } = require('./test/support/unit-files');
 
 /** @type {import('jest').Config} */
 module.exports = {
@@ -10,8 +10,9 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   // The unit files of test/aws/ and test/gcp/ run inside test/aws-units.test.ts and
   // test/gcp-units.test.ts, one module registry per cloud (test/support/unit-files.js says what
-  // that saves), unless one of them, or a folder of them, is named on the command line.
-  testPathIgnorePatterns: ['/node_modules/', ...unitFileIgnorePatterns(unitFilesNamed(process.argv.slice(2)))],
+  // that saves), unless one of them, or a folder of them, is named on the command line, or jest
+  // picks files by their imports (--watch, --onlyChanged, --findRelatedTests).
+  testPathIgnorePatterns: ['/node_modules/', ...unitFileIgnorePatterns(unitFilesAlone(process.argv.slice(2)))],
   transform: { '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }] },
   moduleNameMapper: {
     '^mlops-constructs$': '<rootDir>/lib/core/index.ts',

@@ -3,16 +3,17 @@
  * own: every `*.test.ts` under test/aws/ and test/gcp/ but the property tests. test/aws-units.test.ts
  * and test/gcp-units.test.ts register them (`registerUnitFiles`), as test/checks.test.ts does the
  * checked synths; jest.config.js leaves them out of jest's own list unless one is named on the
- * command line (`npx jest test/aws/data-lake/data-lake.test.ts` runs that file alone, as before).
+ * command line (`npx jest test/aws/data-lake/data-lake.test.ts` runs that file alone, as before)
+ * or jest picks files by their imports (`--watch`, `--onlyChanged`, …: `unitFilesAlone`).
  *
  * Why: jest gives each test file its own module registry, so each file loads aws-cdk-lib (or
  * cdktf and the provider's classes) and the library again, even with the compiled code cached
  * (test/support/v8-code-cache.js): the top level of every module runs again. Measured on the
  * 2-core machine, one process (`jest -i`), the same tests either way (docs/benchmark.md, fourth
  * pass): the 25 AWS files 34.4 s and 34.6 s of CPU as 25 files, 23.6 s and 23.9 s as one; the 51
- * Google Cloud files 19.4 s as 51, 10.3 s as one. The core's files load neither toolchain and
- * stay files of their own (27 files: 19.2 s as 27, 16.2 s as one, for a merged file with 30 s
- * timeouts and DuckDB).
+ * Google Cloud files 19.4 s as 51, 10.3 s as one. Not merged: test/core/ (27 files, which load
+ * neither toolchain: 19.2 s as files, 16.2 s as one) and test/levels/ (5 files: 14.6 s and
+ * 11.6 s), a few seconds each.
  *
  * Plain JavaScript: jest.config.js reads it before any transform is set up.
  */
@@ -54,10 +55,21 @@ function unitFileIgnorePatterns(alone) {
 }
 
 /**
- * Whether the command line names a unit file, or a folder under test/aws/ or test/gcp/: an
- * argument that is an existing path inside one of them (`npx jest test/aws/data-lake`).
+ * jest's options that pick test files by what they import (watch mode, changed files, related
+ * tests): the suite files require their unit files by a computed path, which jest's dependency
+ * graph cannot follow, so with these the unit files run as test files of their own.
  */
-function unitFilesNamed(argv) {
+const BY_DEPENDENCY = ['--watch', '--watchAll', '-o', '--onlyChanged', '--findRelatedTests', '--changedSince', '--lastCommit'];
+
+/**
+ * Whether the unit files run alone, as test files of their own: the command line names a unit
+ * file or a folder under test/aws/ or test/gcp/ (an argument that is an existing path inside one of
+ * them: `npx jest test/aws/data-lake`), or picks test files by their dependencies (BY_DEPENDENCY).
+ */
+function unitFilesAlone(argv) {
+  if (argv.some((a) => BY_DEPENDENCY.includes(a.split('=')[0]))) {
+    return true;
+  }
   return argv.filter((a) => !a.startsWith('-') && fs.existsSync(a)).map((a) => path.resolve(a))
     .some((p) => Object.keys(UNIT_SUITES).some((cloud) => p === path.join(TEST_DIR, cloud) || p.startsWith(path.join(TEST_DIR, cloud) + path.sep)));
 }
@@ -79,4 +91,4 @@ function registerUnitFiles(cloud) {
   return files;
 }
 
-module.exports = { OWN_FILES, UNIT_SUITES, registerUnitFiles, unitFileIgnorePatterns, unitFiles, unitFilesNamed };
+module.exports = { OWN_FILES, UNIT_SUITES, registerUnitFiles, unitFileIgnorePatterns, unitFiles, unitFilesAlone };

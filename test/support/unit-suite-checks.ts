@@ -5,7 +5,7 @@ const units = require('./unit-files') as {
   OWN_FILES: string[];
   UNIT_SUITES: Record<string, string>;
   unitFileIgnorePatterns: (alone: boolean) => string[];
-  unitFilesNamed: (argv: string[]) => boolean;
+  unitFilesAlone: (argv: string[]) => boolean;
 };
 
 const ROOT = path.join(__dirname, '..', '..');
@@ -39,15 +39,18 @@ export function unitSuiteChecks(cloud: string, files: readonly string[], expecte
       expect(matches(ignored, `test/core/${files[0]}`)).toBe(false);
     });
 
-    test('a unit file or folder named on the command line runs the unit files alone, and the suite files are left out', () => {
+    test('a unit file or folder named on the command line, or watch mode, runs the unit files alone, and the suite files are left out', () => {
       const cwd = process.cwd();
       process.chdir(ROOT);
       try {
-        expect(units.unitFilesNamed([`test/${cloud}/${files[0]}`])).toBe(true);
-        expect(units.unitFilesNamed(['--ci', `test/${cloud}`])).toBe(true);
-        expect(units.unitFilesNamed([units.UNIT_SUITES[cloud]])).toBe(false);
-        expect(units.unitFilesNamed(['test/core', 'data-lake'])).toBe(false);
-        expect(units.unitFilesNamed([])).toBe(false);
+        expect(units.unitFilesAlone([`test/${cloud}/${files[0]}`])).toBe(true);
+        expect(units.unitFilesAlone(['--ci', `test/${cloud}`])).toBe(true);
+        expect(units.unitFilesAlone(['--watch'])).toBe(true);
+        expect(units.unitFilesAlone(['--changedSince=main'])).toBe(true);
+        expect(units.unitFilesAlone(['--findRelatedTests', `lib/${cloud}/data-lake/data-lake.ts`])).toBe(true);
+        expect(units.unitFilesAlone([units.UNIT_SUITES[cloud]])).toBe(false);
+        expect(units.unitFilesAlone(['test/core', 'data-lake', '--ci'])).toBe(false);
+        expect(units.unitFilesAlone([])).toBe(false);
       } finally {
         process.chdir(cwd);
       }
